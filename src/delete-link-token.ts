@@ -1,0 +1,271 @@
+// The action's core: send the DELETE with digest authentication, retry what is transient, and
+// describe what happened as data. It never touches the runner; logging and time are injected.
+import { type AtlasAnswer, readAtlasAnswer } from './atlas/answer.ts';
+import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from './atlas/digest.ts';
+import { acceptHeader, linkTokenUrl } from './atlas/endpoint.ts';
+import { hintFor } from './atlas/hints.ts';
+import { type HttpAnswer, Transport, TransportError } from './atlas/transport.ts';
+import type { Settings } from './inputs.ts';
+import { isTransientStatus, nextDelay, parseRetryAfter } from './retry.ts';
+import { formatDuration } from './text.ts';
+import { USER_AGENT } from './version.ts';
+
+export type DeletionStatus = 'deleted' | 'not-found' | 'failed';
+
+export interface AttemptRecord {
+  attempt: number;
+  /** What happened, e.g. "HTTP 503 SERVICE_UNAVAILABLE" or "timed out after 30 s". */
+  outcome: string;
+  httpStatus?: number;
+  durationMs: number;
+  /** The wait that followed this attempt before the next one. */
+  waitMs?: number;
+}
+
+export interface DeletionResult {
+  status: DeletionStatus;
+  /** Whether the step should fail: `failed`, or `not-found` with fail-on-not-found. */
+  stepFails: boolean;
+  /** The final status (the envelope's when enveloped); undefined when no answer came. */
+  httpStatus?: number;
+  attempts: number;
+  /** HTTP requests sent, challenge round trips included. */
+  requests: number;
+  errorCode?: string;
+  detail?: string;
+  hint?: string;
+  /** One line for the log: what happened and, on failure, why. */
+  message: string;
+  /** `DELETE https://…` */
+  endpoint: string;
+  durationMs: number;
+  attemptLog: AttemptRecord[];
+  cancelled: boolean;
+  /** A timed-out or reset authorized request may have deleted the token before a later 404. */
+  mayHaveDeletedEarlier: boolean;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+}
+
+export interface Runtime {
+  now(): number;
+  /** In [0, 1); drives the retry jitter. */
+  random(): number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Aborted when the job is cancelled. */
+  cancelSignal: AbortSignal;
+}
+
+/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
+const MAX_STALE_RENEWALS = 2;
+
+type AttemptOutcome =
+  | { kind: 'answer'; answer: AtlasAnswer; http: HttpAnswer }
+  | { kind: 'error'; description: string; transient: boolean; cancelled: boolean; tls: boolean };
+
+export async function deleteLinkToken(settings: Settings, log: Logger, runtime: Runtime): Promise<DeletionResult> {
+  const url = linkTokenUrl(settings);
+  const endpoint = `DELETE ${url.href}`;
+  const started = runtime.now();
+  const transport = new Transport();
+  const auth = new DigestAuthenticator(settings.publicKey, settings.privateKey);
+  const attemptLog: AttemptRecord[] = [];
+  let requests = 0;
+  let mayHaveReachedAtlas = false;
+
+  const baseHeaders = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
+
+  /** One attempt: the request, plus the digest challenge round trips it needs. */
+  async function exchange(signal: AbortSignal): Promise<HttpAnswer> {
+    let staleRenewals = 0;
+    for (;;) {
+      const authorization = auth.hasChallenge ? auth.authorization('DELETE', url.href) : undefined;
+      const headers = authorization ? { ...baseHeaders, Authorization: authorization } : baseHeaders;
+      requests++;
+      let answer: HttpAnswer;
+      try {
+        answer = await transport.send({ method: 'DELETE', url, headers, signal });
+      } catch (error) {
+        if (authorization && error instanceof TransportError && error.requestSent) mayHaveReachedAtlas = true;
+        throw error;
+      }
+      if (answer.status !== 401) return answer;
+      const challenge = answer.headers['www-authenticate'];
+      if (!authorization) {
+        auth.accept(challenge);
+        log.debug(`Answering the server's Digest challenge (algorithm ${auth.algorithm}).`);
+        continue;
+      }
+      if (isStaleChallenge(challenge) && staleRenewals < MAX_STALE_RENEWALS) {
+        staleRenewals++;
+        auth.accept(challenge);
+        log.debug('The server marked the nonce stale: authenticating again with its new nonce.');
+        continue;
+      }
+      return answer; // a non-stale 401 to an authorized request: wrong credentials, never retried
+    }
+  }
+
+  async function attemptOnce(): Promise<AttemptOutcome> {
+    const timeout = AbortSignal.timeout(settings.timeoutMs);
+    const signal = AbortSignal.any([runtime.cancelSignal, timeout]);
+    try {
+      const http = await exchange(signal);
+      return { kind: 'answer', http, answer: readAtlasAnswer(http, settings.envelope) };
+    } catch (error) {
+      return describeError(error, runtime.cancelSignal.aborted, settings.timeoutMs);
+    }
+  }
+
+  try {
+    log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
+    for (let attempt = 1; ; attempt++) {
+      const attemptStarted = runtime.now();
+      const outcome = await attemptOnce();
+      const record: AttemptRecord = {
+        attempt,
+        outcome: outcome.kind === 'answer' ? describeAnswer(outcome.answer) : outcome.description,
+        durationMs: runtime.now() - attemptStarted,
+        ...(outcome.kind === 'answer' ? { httpStatus: outcome.answer.status } : {}),
+      };
+      attemptLog.push(record);
+
+      const transient =
+        outcome.kind === 'answer' ? isTransientStatus(outcome.answer.status) : outcome.transient;
+      const cancelled = outcome.kind === 'error' && outcome.cancelled;
+      if (!transient || cancelled || attempt >= settings.maxAttempts) {
+        return conclude(outcome, attempt);
+      }
+
+      const retryAfterMs =
+        outcome.kind === 'answer'
+          ? parseRetryAfter(firstHeader(outcome.http.headers['retry-after']), runtime.now())
+          : undefined;
+      const waitMs = nextDelay({ retry: attempt, initialDelayMs: settings.retryDelayMs, retryAfterMs, random: runtime.random });
+      record.waitMs = waitMs;
+      const because = retryAfterMs === undefined ? '' : ` (the server asked for ${formatDuration(retryAfterMs)})`;
+      log.info(
+        `Attempt ${attempt} of ${settings.maxAttempts}: ${record.outcome}. Retrying in ${formatDuration(waitMs)}${because}.`,
+      );
+      await runtime.sleep(waitMs, runtime.cancelSignal);
+      if (runtime.cancelSignal.aborted) {
+        return conclude({ kind: 'error', description: 'cancelled while waiting to retry', transient: false, cancelled: true, tls: false }, attempt);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+
+  function conclude(outcome: AttemptOutcome, attempts: number): DeletionResult {
+    const common = {
+      attempts,
+      requests,
+      endpoint,
+      durationMs: runtime.now() - started,
+      attemptLog,
+    };
+    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+    if (outcome.kind === 'error') {
+      const hint = outcome.tls
+        ? "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off."
+        : undefined;
+      return {
+        ...common,
+        status: 'failed',
+        stepFails: true,
+        cancelled: outcome.cancelled,
+        mayHaveDeletedEarlier: false,
+        message: outcome.cancelled
+          ? `Cancelled: the job was cancelled (${outcome.description}); the link-token may or may not have been deleted.`
+          : `Deleting the link-token failed${after}: ${outcome.description}.${hint ? ` ${hint}` : ''}`,
+        ...(hint ? { hint } : {}),
+      };
+    }
+
+    const { answer } = outcome;
+    const fields = {
+      httpStatus: answer.status,
+      ...(answer.errorCode ? { errorCode: answer.errorCode } : {}),
+      ...(answer.detail ? { detail: answer.detail } : {}),
+    };
+    if (answer.status === 204) {
+      return {
+        ...common,
+        ...fields,
+        status: 'deleted',
+        stepFails: false,
+        cancelled: false,
+        mayHaveDeletedEarlier: false,
+        message: `Deleted the live-migration link-token of organization ${settings.orgId} (HTTP 204${after}).`,
+      };
+    }
+    const hint = hintFor(answer);
+    if (answer.status === 404) {
+      const earlier = mayHaveReachedAtlas
+        ? ' An earlier attempt that timed out or was cut off may have deleted it.'
+        : '';
+      return {
+        ...common,
+        ...fields,
+        ...(hint ? { hint } : {}),
+        status: 'not-found',
+        stepFails: settings.failOnNotFound,
+        cancelled: false,
+        mayHaveDeletedEarlier: mayHaveReachedAtlas,
+        message: `No link-token to delete for organization ${settings.orgId} (${describeAnswer(answer)}${after}).${earlier}`,
+      };
+    }
+    return {
+      ...common,
+      ...fields,
+      ...(hint ? { hint } : {}),
+      status: 'failed',
+      stepFails: true,
+      cancelled: false,
+      mayHaveDeletedEarlier: false,
+      message: `Deleting the link-token failed${after}: ${describeAnswer(answer, true)}.${hint ? ` ${hint}` : ''}`,
+    };
+  }
+}
+
+function describeAnswer(answer: AtlasAnswer, withDetail = false): string {
+  const parts = [`HTTP ${answer.status}`];
+  if (answer.errorCode) parts.push(answer.errorCode);
+  let text = parts.join(' ');
+  if (withDetail && answer.detail) text += `: ${answer.detail}`;
+  if (answer.bodyProblem) text += ` (${answer.bodyProblem})`;
+  if (answer.status !== answer.httpStatus) text += ` (enveloped in HTTP ${answer.httpStatus})`;
+  if (answer.status >= 200 && answer.status < 300 && answer.status !== 204) {
+    text += '; Atlas documents 204 No Content as the only success of this endpoint';
+  }
+  return text;
+}
+
+function describeError(error: unknown, cancelled: boolean, timeoutMs: number): AttemptOutcome {
+  const base = { kind: 'error' as const, cancelled: false, tls: false };
+  if (error instanceof AuthenticationError) {
+    return { ...base, description: `authentication refused: ${error.message}`, transient: false };
+  }
+  if (error instanceof TransportError) {
+    if (error.kind === 'aborted') {
+      return cancelled
+        ? { ...base, description: 'cancelled during the request', transient: false, cancelled: true }
+        : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
+    }
+    if (error.kind === 'tls') {
+      return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
+    }
+    return { ...base, description: `network error: ${error.message}`, transient: true };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...base, description: `unexpected error: ${message}`, transient: false };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

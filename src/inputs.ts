@@ -1,0 +1,214 @@
+// Raw action inputs -> one typed, validated settings object.
+// Every rule names the input, says what is wrong and what is expected, and never echoes a key.
+
+export type ApiVersion = 'v1.0' | 'v2';
+
+export interface Settings {
+  orgId: string;
+  publicKey: string;
+  privateKey: string;
+  /** Origin only, e.g. `https://cloud.mongodb.com` (no trailing slash). */
+  baseUrl: string;
+  apiVersion: ApiVersion;
+  maxAttempts: number;
+  retryDelayMs: number;
+  timeoutMs: number;
+  failOnNotFound: boolean;
+  pretty: boolean;
+  envelope: boolean;
+}
+
+/** Returns the raw value of an input, or '' when it is not set. */
+export type InputReader = (name: string) => string;
+
+export class InputError extends Error {
+  readonly input: string;
+  constructor(input: string, problem: string) {
+    super(`Invalid input '${input}': ${problem}`);
+    this.name = 'InputError';
+    this.input = input;
+  }
+}
+
+export const DEFAULTS = {
+  'base-url': 'https://cloud.mongodb.com',
+  'api-version': 'v1.0',
+  'max-attempts': '5',
+  'retry-delay-seconds': '2',
+  'timeout-seconds': '30',
+  'fail-on-not-found': 'false',
+  pretty: 'false',
+  envelope: 'false',
+} as const;
+
+/** Upper bounds that keep a misconfigured step from blocking a pipeline for hours. */
+export const LIMITS = {
+  maxAttempts: 10,
+  retryDelaySeconds: 30,
+  timeoutSeconds: 300,
+} as const;
+
+export const INPUT_NAMES = [
+  'org-id',
+  'public-key',
+  'private-key',
+  ...(Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]),
+] as const;
+
+export function readSettings(read: InputReader): Settings {
+  const value = (name: keyof typeof DEFAULTS): string => read(name).trim() || DEFAULTS[name];
+  return {
+    orgId: parseOrgId(read('org-id')),
+    publicKey: parseKey('public-key', read('public-key')),
+    privateKey: parseKey('private-key', read('private-key')),
+    baseUrl: parseBaseUrl(value('base-url')),
+    apiVersion: parseApiVersion(value('api-version')),
+    maxAttempts: parseWholeNumber('max-attempts', value('max-attempts'), 1, LIMITS.maxAttempts),
+    retryDelayMs:
+      parseSeconds('retry-delay-seconds', value('retry-delay-seconds'), {
+        allowZero: true,
+        max: LIMITS.retryDelaySeconds,
+      }) * 1000,
+    timeoutMs:
+      parseSeconds('timeout-seconds', value('timeout-seconds'), {
+        allowZero: false,
+        max: LIMITS.timeoutSeconds,
+      }) * 1000,
+    failOnNotFound: parseBoolean('fail-on-not-found', value('fail-on-not-found')),
+    pretty: parseBoolean('pretty', value('pretty')),
+    envelope: parseBoolean('envelope', value('envelope')),
+  };
+}
+
+/** Describes a character safely for a log line: printable ASCII as itself, anything else as U+XXXX. */
+function describeChar(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code > 0x20 && code < 0x7f ? `'${char}' (${hex})` : hex;
+}
+
+export function parseOrgId(raw: string): string {
+  const orgId = raw.trim();
+  const expected = 'expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)';
+  if (orgId === '') throw new InputError('org-id', `it is required; ${expected}`);
+  const bad = [...orgId].findIndex((char) => !/^[0-9a-fA-F]$/.test(char));
+  if (bad !== -1) {
+    const char = [...orgId][bad] as string;
+    throw new InputError(
+      'org-id',
+      `character ${bad + 1} is ${describeChar(char)}, not a hexadecimal digit; ${expected}`,
+    );
+  }
+  if (orgId.length !== 24) {
+    throw new InputError('org-id', `it has ${orgId.length} characters; ${expected}`);
+  }
+  return orgId.toLowerCase();
+}
+
+export function parseKey(name: 'public-key' | 'private-key', raw: string): string {
+  const key = raw.trim();
+  if (key === '') {
+    throw new InputError(name, 'it is required; expected the Atlas API key (pass it from a secret)');
+  }
+  // Never echo the value or the character: both are secret.
+  const control = [...key].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
+  if (control !== -1) {
+    throw new InputError(
+      name,
+      `it contains a line break or control character at position ${control + 1}; expected a single-line key`,
+    );
+  }
+  // The user name travels in a quoted digest field; a quote or backslash would corrupt it.
+  if (name === 'public-key' && /["\\]/.test(key)) {
+    throw new InputError(name, 'it contains a quote or backslash; expected an Atlas API public key');
+  }
+  return key;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+export function parseBaseUrl(raw: string): string {
+  const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
+  if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
+    throw new InputError('base-url', `it contains whitespace or control characters; ${expected}`);
+  }
+  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw)) {
+    throw new InputError('base-url', `it has no scheme; ${expected}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError('base-url', `it is not a valid URL; ${expected}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('base-url', `the scheme '${url.protocol.slice(0, -1)}' is not supported; ${expected}`);
+  }
+  if (url.username !== '' || url.password !== '' || raw.slice(raw.indexOf('//') + 2).split('/')[0]?.includes('@')) {
+    throw new InputError('base-url', `it contains user information; ${expected} (credentials go in public-key and private-key)`);
+  }
+  if (raw.includes('?') || raw.includes('#')) {
+    throw new InputError('base-url', `it contains a query or fragment; ${expected}`);
+  }
+  if (url.pathname !== '/') {
+    throw new InputError('base-url', `it contains a path ('${url.pathname}'); ${expected}`);
+  }
+  if (url.hostname.startsWith('[') && url.hostname !== '[::1]') {
+    throw new InputError('base-url', `IPv6 literal hosts other than [::1] are not accepted; ${expected}`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InputError(
+      'base-url',
+      `plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://`,
+    );
+  }
+  return url.origin;
+}
+
+export function parseApiVersion(raw: string): ApiVersion {
+  if (raw === 'v1.0' || raw === 'v2') return raw;
+  throw new InputError('api-version', `'${sanitizeForMessage(raw)}' is not supported; expected v1.0 or v2`);
+}
+
+export function parseWholeNumber(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) {
+    throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a whole number; expected ${min} to ${max}`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new InputError(name, `${raw} is out of range; expected ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function parseSeconds(
+  name: string,
+  raw: string,
+  bounds: { allowZero: boolean; max: number },
+): number {
+  const range = `${bounds.allowZero ? 'from 0' : 'greater than 0'} up to ${bounds.max}`;
+  // Digits only: rejects words, signs, exponents, NaN and Infinity alike.
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
+    throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`);
+  }
+  const value = Number(raw);
+  if (value > bounds.max || (!bounds.allowZero && value === 0)) {
+    throw new InputError(name, `${raw} is out of range; expected ${range}`);
+  }
+  return value;
+}
+
+export function parseBoolean(name: string, raw: string): boolean {
+  const lower = raw.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a boolean; expected true or false`);
+}
+
+/** Non-secret input values may be quoted in errors, but only as one short, printable line. */
+function sanitizeForMessage(raw: string): string {
+  const printable = raw.replace(/[^\x20-\x7e]/g, '?');
+  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+}

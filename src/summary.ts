@@ -1,0 +1,59 @@
+// The job summary, rendered as HTML from a result object. Every value is escaped: some of it
+// (detail, error codes) is text from the network.
+import type { DeletionResult } from './delete-link-token.ts';
+import { formatDuration } from './text.ts';
+
+const HEADING = 'Atlas live-migration link-token';
+
+const RESULT_LABELS: Record<DeletionResult['status'], string> = {
+  deleted: '✅ deleted',
+  'not-found': 'ℹ️ not found (nothing to delete)',
+  failed: '❌ failed',
+};
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function table(rows: [string, string][]): string {
+  const body = rows.map(([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`);
+  return `<table>\n${body.join('\n')}\n</table>`;
+}
+
+export function renderResultSummary(orgId: string, result: DeletionResult): string {
+  const resultLabel = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
+  const rows: [string, string][] = [
+    ['Organization ID', orgId],
+    ['Result', resultLabel + (result.status === 'not-found' && result.stepFails ? ' (fail-on-not-found)' : '')],
+    ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
+    ['Attempts', String(result.attempts)],
+    ['Duration', formatDuration(result.durationMs)],
+    ['Endpoint', result.endpoint],
+  ];
+  if (result.status !== 'deleted') {
+    if (result.errorCode) rows.push(['Error code', result.errorCode]);
+    if (result.detail) rows.push(['Detail', result.detail]);
+    if (result.hint) rows.push(['Hint', result.hint]);
+  }
+  const parts = [`<h2>${escapeHtml(HEADING)}</h2>`, table(rows), `<p>${escapeHtml(result.message)}</p>`];
+  if (result.attemptLog.length > 0) {
+    const header = '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>';
+    const attemptRows = result.attemptLog.map(
+      (record) =>
+        `<tr><td>${record.attempt}</td><td>${escapeHtml(record.outcome)}</td><td>${formatDuration(record.durationMs)}</td><td>${record.waitMs === undefined ? '—' : formatDuration(record.waitMs)}</td></tr>`,
+    );
+    parts.push(
+      `<details><summary>Attempts (${result.attemptLog.length})</summary>\n<table>\n${header}\n${attemptRows.join('\n')}\n</table>\n</details>`,
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+export function renderRejectedSummary(message: string): string {
+  return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', '❌ failed: inputs rejected, no request sent']])}\n<p>${escapeHtml(message)}</p>\n`;
+}

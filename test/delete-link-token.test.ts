@@ -1,0 +1,320 @@
+// The core against a real HTTP server on loopback that speaks Atlas's digest challenge.
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteLinkToken } from '../src/delete-link-token.ts';
+import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from './support/atlas-stand-in.ts';
+import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
+
+const PATH_V1 = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
+
+let standIn: AtlasStandIn | undefined;
+
+async function startStandIn(options: Partial<ConstructorParameters<typeof AtlasStandIn>[0]> = {}): Promise<[AtlasStandIn, string]> {
+  standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...options });
+  const baseUrl = await standIn.start();
+  return [standIn, baseUrl];
+}
+
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+describe('a clean delete', () => {
+  it('answers the digest challenge and deletes with exactly two requests', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const log = recordingLogger();
+    const result = await deleteLinkToken(settingsFor(baseUrl), log, instantRuntime());
+
+    expect(result).toMatchObject({ status: 'deleted', stepFails: false, httpStatus: 204, attempts: 1, requests: 2 });
+    expect(result.endpoint).toBe(`DELETE ${baseUrl}${PATH_V1}`);
+    expect(server.requests).toHaveLength(2);
+    const [challenge, authorized] = server.requests;
+    expect(challenge).toMatchObject({ method: 'DELETE', path: PATH_V1, query: {}, authorized: false, answer: '401' });
+    expect(authorized).toMatchObject({ method: 'DELETE', path: PATH_V1, query: {}, authorized: true, verified: true, answer: '204' });
+    expect(authorized?.headers['user-agent']).toMatch(/^atlas-delete-link-token-action\/\d+\.\d+\.\d+$/);
+    expect(authorized?.headers.accept).toBe('application/json');
+    expect(authorized?.headers.authorization).toMatch(/^Digest username="pubkeyab",realm="MMS Public API",nonce="[^"]*[+/]/);
+    expect(authorized?.headers['content-length'] ?? '0').toBe('0');
+    expect(log.lines.join('\n')).not.toContain(PRIVATE_KEY);
+  });
+
+  it('passes pretty and envelope as query parameters', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const result = await deleteLinkToken(settingsFor(baseUrl, { pretty: true, envelope: true }), recordingLogger(), instantRuntime());
+    expect(result.status).toBe('deleted');
+    expect(server.requests.map((r) => r.query)).toEqual([
+      { pretty: 'true', envelope: 'true' },
+      { pretty: 'true', envelope: 'true' },
+    ]);
+  });
+
+  it('uses the v2 path and media type for api-version v2', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const result = await deleteLinkToken(settingsFor(baseUrl, { apiVersion: 'v2' }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', httpStatus: 204 });
+    expect(server.requests[1]?.path).toBe(`/api/atlas/v2/orgs/${ORG_ID}/liveMigrations/linkTokens`);
+    expect(server.requests[1]?.headers.accept).toBe(V2_MEDIA_TYPE);
+  });
+
+  it.each(['SHA-256', 'MD5-sess', 'SHA-512-256'])('answers a %s challenge with that algorithm', async (algorithm) => {
+    const [server, baseUrl] = await startStandIn({ algorithm });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.status).toBe('deleted');
+    expect(server.requests[1]?.headers.authorization).toContain(`algorithm=${algorithm}`);
+    expect(server.requests[1]?.verified).toBe(true);
+  });
+});
+
+describe('retries', () => {
+  it('retries 503 with a jittered exponential back-off, reusing the nonce (one request per retry)', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 503, body: ATLAS_ERRORS.unavailable() });
+    const runtime = instantRuntime();
+    const log = recordingLogger();
+    const result = await deleteLinkToken(settingsFor(baseUrl), log, runtime);
+
+    expect(result).toMatchObject({ status: 'deleted', attempts: 3, requests: 4 });
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', '503', '503', '204']);
+    // random() = 0.5: half of 2 s, then half of 4 s
+    expect(runtime.sleeps).toEqual([1000, 2000]);
+    expect(result.attemptLog.map((a) => a.waitMs)).toEqual([1000, 2000, undefined]);
+    expect(log.lines).toContain('info: Attempt 1 of 5: HTTP 503 SERVICE_UNAVAILABLE. Retrying in 1 s.');
+  });
+
+  it('waits at least Retry-After on 429', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 429, body: ATLAS_ERRORS.rateLimited(), headers: { 'Retry-After': '7' } });
+    const runtime = instantRuntime();
+    const log = recordingLogger();
+    const result = await deleteLinkToken(settingsFor(baseUrl), log, runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(runtime.sleeps).toEqual([7000]);
+    expect(log.lines.join('\n')).toContain('Retrying in 7 s (the server asked for 7 s)');
+  });
+
+  it('fails with the rate-limit hint when 429 lasts through the last attempt', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const limited = { status: 429, body: ATLAS_ERRORS.rateLimited() };
+    server.script(limited, limited, limited);
+    const runtime = instantRuntime();
+    const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 3 }), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 429, errorCode: 'RATE_LIMITED', attempts: 3, requests: 4 });
+    expect(result.hint).toMatch(/rate-limited/);
+    expect(runtime.sleeps).toHaveLength(2); // no pointless wait after the last attempt
+  });
+
+  it('retries a connection reset, then reports not-found noting the earlier attempt may have deleted it', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'reset' }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'not-found', httpStatus: 404, errorCode: 'LINK_TOKEN_NOT_FOUND', mayHaveDeletedEarlier: true, stepFails: false });
+    expect(result.message).toContain('An earlier attempt that timed out or was cut off may have deleted it.');
+    expect(result.attemptLog[0]?.outcome).toMatch(/network error: .*(ECONNRESET|socket hang up)/);
+  });
+
+  it('ends a hanging attempt at timeout-seconds and retries', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'hang' });
+    const result = await deleteLinkToken(settingsFor(baseUrl, { timeoutMs: 300 }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2, requests: 3 });
+    expect(result.attemptLog[0]?.outcome).toBe('timed out after 300 ms');
+  });
+
+  it('retries a connection refused and names the cause', async () => {
+    const port = await freePort();
+    const runtime = instantRuntime();
+    const result = await deleteLinkToken(settingsFor(`http://127.0.0.1:${port}`, { maxAttempts: 2 }), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'failed', attempts: 2, requests: 2 });
+    expect(result.httpStatus).toBeUndefined();
+    expect(result.message).toMatch(/failed after 2 attempts: network error: .*ECONNREFUSED/);
+    expect(runtime.sleeps).toHaveLength(1);
+  });
+
+  it('re-authenticates within the attempt when the nonce is stale', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'stale' });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 1, requests: 3 });
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'stale', '204']);
+    const nonces = server.requests.slice(1).map((r) => /nonce="([^"]+)"/.exec(r.headers.authorization ?? '')?.[1]);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(server.requests[2]?.headers.authorization).toContain('nc=00000001');
+  });
+
+  it('still succeeds when the nonce expired during the back-off', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const runtime = instantRuntime();
+    runtime.sleep = async () => server.expireNonces();
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(server.requests.map((r) => [r.answer, r.rejection])).toEqual([
+      ['401', 'no Authorization header'],
+      ['503', undefined],
+      ['401', 'stale nonce'],
+      ['204', undefined],
+    ]);
+  });
+
+  it('gives up after two stale renewals within one attempt', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'stale' }, { action: 'stale' }, { action: 'stale' });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, requests: 4 });
+  });
+});
+
+describe('final answers', () => {
+  it('never retries wrong credentials', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const result = await deleteLinkToken(settingsFor(baseUrl, { privateKey: 'wrong-private-key' }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, requests: 2, stepFails: true });
+    expect(result.errorCode).toBeUndefined();
+    expect(result.hint).toMatch(/key pair/);
+    expect(result.message).toContain('HTTP 401: You are not authorized for this resource.');
+    expect(server.requests[1]?.rejection).toBe('wrong response (credentials)');
+  });
+
+  it('quotes the runner IP for IP_ADDRESS_NOT_ON_ACCESS_LIST', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('203.0.113.7') });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', attempts: 1 });
+    expect(result.hint).toContain('203.0.113.7');
+    expect(result.message).toContain('HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: IP address 203.0.113.7 is not allowed');
+  });
+
+  it('points a plain 403 at the Organization Owner role', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 403, body: ATLAS_ERRORS.forbidden() });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', errorCode: 'USER_UNAUTHORIZED' });
+    expect(result.hint).toMatch(/Organization Owner/);
+  });
+
+  it('says to run after cutover on 409', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 409, body: ATLAS_ERRORS.conflict() });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 409, errorCode: 'LIVE_MIGRATION_IN_PROGRESS', attempts: 1 });
+    expect(result.hint).toMatch(/after the cutover/);
+  });
+
+  it('treats 404 as not-found, failing the step only with fail-on-not-found', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
+    const lenient = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 1, mayHaveDeletedEarlier: false });
+    const strict = await deleteLinkToken(settingsFor(baseUrl, { failOnNotFound: true }), recordingLogger(), instantRuntime());
+    expect(strict).toMatchObject({ status: 'not-found', stepFails: true });
+  });
+
+  it('never follows a redirect', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'redirect', location: `${baseUrl}/elsewhere` });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 302, attempts: 1, requests: 2 });
+    expect(server.requests.map((r) => r.path)).toEqual([PATH_V1, PATH_V1]);
+    expect(result.hint).toMatch(/never follows/);
+  });
+
+  it('does not take 200 without an envelope as a deletion', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 200, body: {} });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 200 });
+    expect(result.message).toMatch(/204 No Content as the only success/);
+  });
+});
+
+describe('enveloped answers', () => {
+  it.each([
+    [204, 'deleted'],
+    [404, 'not-found'],
+    [403, 'failed'],
+  ] as const)('reads status %i from the envelope', async (status, expected) => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status, body: status === 204 ? undefined : ATLAS_ERRORS.forbidden() });
+    const result = await deleteLinkToken(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: expected, httpStatus: status });
+    expect(server.requests[1]?.answer).toBe('200');
+    if (status === 403) expect(result.errorCode).toBe('USER_UNAUTHORIZED');
+  });
+
+  it('retries a transient status found inside the envelope', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const result = await deleteLinkToken(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+  });
+});
+
+describe('authentication the action refuses', () => {
+  it('refuses a server that offers only Basic, sending no credentials', async () => {
+    const [server, baseUrl] = await startStandIn({ challengeHeader: 'Basic realm="MMS Public API"' });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1, requests: 1 });
+    expect(result.message).toMatch(/did not offer Digest authentication \(offered: Basic\)/);
+    expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+  });
+
+  it('refuses a Digest challenge without qop=auth', async () => {
+    const [, baseUrl] = await startStandIn({ challengeHeader: 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"' });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1, requests: 1 });
+    expect(result.message).toMatch(/does not offer qop=auth/);
+  });
+});
+
+describe('odd bodies', () => {
+  it('explains an HTML error page from a proxy', async () => {
+    const [server, baseUrl] = await startStandIn();
+    const page = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+    server.script(...Array.from({ length: 2 }, () => ({ status: 502, body: page, headers: { 'Content-Type': 'text/html' } })));
+    const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 2 }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 502, attempts: 2 });
+    expect(result.message).toContain('HTTP 502: 502 Bad Gateway (the answer was an HTML page, not Atlas JSON');
+  });
+
+  it('reads at most 64 KiB of a huge body', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 400, body: 'x'.repeat(5 * 1024 * 1024) });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 400 });
+    expect(result.message).toContain('larger than 64 KiB');
+  });
+});
+
+describe('cancellation', () => {
+  it('aborts the request in flight at once', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const result = await deleteLinkToken(settingsFor(baseUrl, { timeoutMs: 20_000 }), recordingLogger(), instantRuntime(controller.signal));
+    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1, stepFails: true });
+    expect(result.message).toMatch(/^Cancelled/);
+    expect(Date.now() - started).toBeLessThan(10_000); // generous: it is the 20 s timeout that must not be waited for
+  });
+
+  it('stops waiting for a retry when cancelled during the back-off', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503 });
+    const controller = new AbortController();
+    const runtime = instantRuntime(controller.signal);
+    runtime.sleep = async () => controller.abort();
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

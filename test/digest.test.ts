@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { parseChallenges } from '../src/atlas/challenge.ts';
+import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from '../src/atlas/digest.ts';
+import { parseAuthorization, verifyDigest } from './support/digest-verifier.ts';
+
+const ATLAS_CHALLENGE =
+  'Digest realm="MMS Public API", domain="", nonce="q1w2+e3r4/t5y6==", algorithm=MD5, qop="auth", stale=false';
+
+describe('parseChallenges', () => {
+  it("reads Atlas's challenge", () => {
+    expect(parseChallenges(ATLAS_CHALLENGE)).toEqual([
+      {
+        scheme: 'Digest',
+        params: { realm: 'MMS Public API', domain: '', nonce: 'q1w2+e3r4/t5y6==', algorithm: 'MD5', qop: 'auth', stale: 'false' },
+      },
+    ]);
+  });
+
+  it('separates several challenges, in one header or repeated headers', () => {
+    const header = 'Basic realm="x", Digest realm="a, b", nonce="n\\"1", qop="auth,auth-int", Bearer';
+    expect(parseChallenges(header).map((c) => c.scheme)).toEqual(['Basic', 'Digest', 'Bearer']);
+    expect(parseChallenges(header)[1]?.params).toEqual({ realm: 'a, b', nonce: 'n"1', qop: 'auth,auth-int' });
+    expect(parseChallenges(['Basic realm="x"', 'Digest nonce=abc']).map((c) => c.scheme)).toEqual(['Basic', 'Digest']);
+  });
+
+  it('tolerates an absent or empty header', () => {
+    expect(parseChallenges(undefined)).toEqual([]);
+    expect(parseChallenges('')).toEqual([]);
+  });
+});
+
+describe('isStaleChallenge', () => {
+  it('is true only for a Digest challenge with stale=true', () => {
+    expect(isStaleChallenge(ATLAS_CHALLENGE)).toBe(false);
+    expect(isStaleChallenge(ATLAS_CHALLENGE.replace('stale=false', 'stale=TRUE'))).toBe(true);
+    expect(isStaleChallenge('Basic stale=true')).toBe(false);
+  });
+});
+
+describe('DigestAuthenticator', () => {
+  const uri = '/api/atlas/v1.0/orgs/5f1e2d3c4b5a69788796a5b4/liveMigrations/linkTokens?pretty=true';
+  const url = `https://cloud.mongodb.com${uri}`;
+
+  function verify(header: string, algorithm: string, nonce: string) {
+    return verifyDigest({
+      header,
+      method: 'DELETE',
+      uri,
+      realm: 'MMS Public API',
+      algorithm,
+      users: { pubkeyab: 'private' },
+      nonceIsKnown: (n) => n === nonce,
+    });
+  }
+
+  it('answers that an independent verifier accepts, counting nc up on the same nonce', () => {
+    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    expect(auth.hasChallenge).toBe(false);
+    auth.accept(ATLAS_CHALLENGE);
+    const first = auth.authorization('DELETE', url);
+    const second = auth.authorization('DELETE', url);
+    expect(verify(first, 'MD5', 'q1w2+e3r4/t5y6==')).toMatchObject({ ok: true, nc: 1 });
+    expect(verify(second, 'MD5', 'q1w2+e3r4/t5y6==')).toMatchObject({ ok: true, nc: 2 });
+    expect(parseAuthorization(first).params['uri']).toBe(uri);
+  });
+
+  it('uses the algorithm the server asked for, preferring the strongest offered', () => {
+    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    auth.accept('Digest realm="MMS Public API", nonce="n1", algorithm=MD5, qop="auth", Digest realm="MMS Public API", nonce="n2", algorithm=SHA-256, qop="auth"');
+    expect(auth.algorithm).toBe('SHA-256');
+    expect(verify(auth.authorization('DELETE', url), 'SHA-256', 'n2').ok).toBe(true);
+  });
+
+  it('restarts nc at 1 with a new nonce', () => {
+    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    auth.accept(ATLAS_CHALLENGE);
+    auth.authorization('DELETE', url);
+    auth.authorization('DELETE', url);
+    auth.accept('Digest realm="MMS Public API", nonce="fresh", qop="auth", stale=true');
+    expect(verify(auth.authorization('DELETE', url), 'MD5', 'fresh')).toMatchObject({ ok: true, nc: 1 });
+  });
+
+  it('draws a fresh cnonce from a secure source for every challenge', () => {
+    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    const cnonces = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      auth.accept(ATLAS_CHALLENGE);
+      cnonces.add(parseAuthorization(auth.authorization('DELETE', url)).params['cnonce'] as string);
+    }
+    expect(cnonces.size).toBe(20);
+    for (const cnonce of cnonces) expect(cnonce).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it.each([
+    ['Basic realm="MMS Public API"', /did not offer Digest authentication \(offered: Basic\)/],
+    [undefined, /offered: no challenge at all/],
+    ['Digest realm="r", nonce="n", qop="auth-int"', /does not offer qop=auth/],
+    ['Digest realm="r", nonce="n"', /does not offer qop=auth \(offered: none\)/],
+    ['Digest realm="r", nonce="n", qop="auth", algorithm=SHA-1', /unsupported Digest algorithm \(SHA-1\)/],
+  ])('refuses %j', (header, expected) => {
+    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    expect(() => auth.accept(header)).toThrow(AuthenticationError);
+    expect(() => auth.accept(header)).toThrow(expected);
+    expect(auth.hasChallenge).toBe(false);
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, readSettings } from '../src/inputs.ts';
+import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+
+const REQUIRED = { 'org-id': ORG_ID, 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
+
+function read(inputs: Record<string, string>) {
+  return readSettings((name) => inputs[name] ?? '');
+}
+
+/** The error readSettings throws for these inputs (fails the test when none is thrown). */
+function rejection(inputs: Record<string, string>): InputError {
+  try {
+    read({ ...REQUIRED, ...inputs });
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error(`accepted ${JSON.stringify(inputs)}`);
+}
+
+describe('readSettings', () => {
+  it('applies the documented defaults', () => {
+    expect(read(REQUIRED)).toEqual({
+      orgId: ORG_ID,
+      publicKey: PUBLIC_KEY,
+      privateKey: PRIVATE_KEY,
+      baseUrl: 'https://cloud.mongodb.com',
+      apiVersion: 'v1.0',
+      maxAttempts: 5,
+      retryDelayMs: 2000,
+      timeoutMs: 30_000,
+      failOnNotFound: false,
+      pretty: false,
+      envelope: false,
+    });
+  });
+
+  it('reads every optional input', () => {
+    const settings = read({
+      ...REQUIRED,
+      'base-url': 'http://127.0.0.1:8080/',
+      'api-version': 'v2',
+      'max-attempts': '1',
+      'retry-delay-seconds': '0.05',
+      'timeout-seconds': '.5',
+      'fail-on-not-found': 'TRUE',
+      pretty: 'True',
+      envelope: 'true',
+    });
+    expect(settings).toMatchObject({
+      baseUrl: 'http://127.0.0.1:8080',
+      apiVersion: 'v2',
+      maxAttempts: 1,
+      retryDelayMs: 50,
+      timeoutMs: 500,
+      failOnNotFound: true,
+      pretty: true,
+      envelope: true,
+    });
+  });
+
+  it('trims keys and lower-cases the org ID', () => {
+    const settings = read({ 'org-id': ` ${ORG_ID.toUpperCase()} `, 'public-key': ` ${PUBLIC_KEY}\n`, 'private-key': `\t${PRIVATE_KEY} ` });
+    expect(settings).toMatchObject({ orgId: ORG_ID, publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
+  });
+
+  it.each(['http://localhost:3000', 'http://127.5.6.7', 'http://[::1]:9000', 'https://cloud-qa.mongodb.com', 'https://cloud.mongodbgov.com:443/'])(
+    'accepts base-url %s',
+    (baseUrl) => {
+      expect(read({ ...REQUIRED, 'base-url': baseUrl }).baseUrl).toBe(new URL(baseUrl).origin);
+    },
+  );
+});
+
+describe('rejected inputs name the input and what is expected', () => {
+  it.each([
+    ['', /org-id'.*required.*24 hexadecimal/],
+    [`${ORG_ID.slice(0, 23)}`, /has 23 characters/],
+    [`${ORG_ID}0`, /has 25 characters/],
+    [`${ORG_ID.slice(0, 12)}/${ORG_ID.slice(13)}`, /character 13 is '\/'/],
+    ['..' + ORG_ID.slice(2), /character 1 is '\.'/],
+    [ORG_ID.slice(0, 20) + '?a=b', /character 21 is '\?'/],
+    [ORG_ID.slice(0, 20) + '#abc', /'#'/],
+    [ORG_ID.slice(0, 18) + '%2F' + ORG_ID.slice(21), /'%'/],
+    [ORG_ID.slice(0, 12) + ' ' + ORG_ID.slice(13), /U\+0020/],
+    [ORG_ID.slice(0, 12) + '\n' + ORG_ID.slice(13), /U\+000A/],
+    [ORG_ID.slice(0, 12) + '\u0000' + ORG_ID.slice(13), /U\+0000/],
+    [ORG_ID.slice(0, 23) + '\uFF11', /U\+FF11/], // fullwidth digit one
+    [ORG_ID.slice(0, 23) + '\u0661', /U\+0661/], // Arabic-Indic digit one
+    ['5f1e2d3c4b5a69788796a5bg', /'g'/],
+  ])('org-id %j', (orgId, expected) => {
+    const error = rejection({ 'org-id': orgId });
+    expect(error.input).toBe('org-id');
+    expect(error.message).toMatch(expected);
+    expect(error.message).toMatch(/^Invalid input 'org-id': /);
+    expect(error.message).not.toMatch(/[\n\r\u0000]/);
+  });
+
+  it.each([
+    ['public-key', ''],
+    ['private-key', ''],
+    ['public-key', 'zqxw\nvbnm'],
+    ['private-key', 'secret-part-1\nsecret-part-2'],
+    ['private-key', 'secret\u0007bell'],
+    ['public-key', 'zqxw"vbnm'],
+  ])('%s %j, without echoing it', (name, value) => {
+    const error = rejection({ [name]: value });
+    expect(error.input).toBe(name);
+    expect(error.message).toContain(`'${name}'`);
+    for (const part of value.split(/[\n"\u0007]/).filter(Boolean)) expect(error.message).not.toContain(part);
+  });
+
+  it.each([
+    ['https://cloud.mongodb.com/api', /contains a path/],
+    ['https://cloud.mongodb.com?x=1', /query or fragment/],
+    ['https://cloud.mongodb.com/#top', /query or fragment/],
+    ['https://user:pass@cloud.mongodb.com', /user information/],
+    ['https://user@cloud.mongodb.com', /user information/],
+    ['http://cloud.mongodb.com', /plain http is accepted only for loopback/],
+    ['http://127.0.0.1.example.com', /plain http is accepted only for loopback/],
+    ['http://10.0.0.1', /plain http is accepted only for loopback/],
+    ['https://[2001:db8::1]', /IPv6 literal/],
+    ['cloud.mongodb.com', /no scheme/],
+    ['localhost:8080', /no scheme/],
+    ['ftp://cloud.mongodb.com', /scheme 'ftp' is not supported/],
+    ['https://cloud.mongodb.com\n.example.com', /whitespace or control/],
+    ['https://cloud.mon godb.com', /whitespace or control/],
+    ['https://', /not a valid URL/],
+  ])('base-url %j', (baseUrl, expected) => {
+    const error = rejection({ 'base-url': baseUrl });
+    expect(error.input).toBe('base-url');
+    expect(error.message).toMatch(expected);
+    expect(error.message).toMatch(/expected/);
+  });
+
+  it.each(['v1', 'V2', 'v2.0', '2'])('api-version %j', (version) => {
+    expect(rejection({ 'api-version': version }).message).toMatch(/'api-version'.*expected v1\.0 or v2/);
+  });
+
+  it.each([
+    ['max-attempts', 'five', /not a whole number; expected 1 to 10/],
+    ['max-attempts', '-1', /not a whole number/],
+    ['max-attempts', '0', /out of range; expected 1 to 10/],
+    ['max-attempts', '11', /out of range/],
+    ['max-attempts', '2.5', /not a whole number/],
+    ['max-attempts', '1e3', /not a whole number/],
+    ['max-attempts', 'Infinity', /not a whole number/],
+    ['max-attempts', '99999999999999999999', /out of range/],
+    ['retry-delay-seconds', 'two', /not a number of seconds; expected from 0 up to 30/],
+    ['retry-delay-seconds', '-1', /not a number of seconds/],
+    ['retry-delay-seconds', 'NaN', /not a number of seconds/],
+    ['retry-delay-seconds', '31', /out of range/],
+    ['timeout-seconds', '0', /out of range; expected greater than 0 up to 300/],
+    ['timeout-seconds', 'Infinity', /not a number of seconds/],
+    ['timeout-seconds', '301', /out of range/],
+    ['timeout-seconds', '1e2', /not a number of seconds/],
+    ['fail-on-not-found', 'yes', /not a boolean; expected true or false/],
+    ['pretty', '1', /not a boolean/],
+    ['envelope', 'on', /not a boolean/],
+  ])('%s %j', (name, value, expected) => {
+    const error = rejection({ [name]: value });
+    expect(error.input).toBe(name);
+    expect(error.message).toContain(`'${name}'`);
+    expect(error.message).toMatch(expected);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { DeletionResult } from '../src/delete-link-token.ts';
+import { escapeHtml, renderRejectedSummary, renderResultSummary } from '../src/summary.ts';
+import { formatDuration } from '../src/text.ts';
+import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+
+const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
+
+function result(overrides: Partial<DeletionResult>): DeletionResult {
+  return {
+    status: 'deleted',
+    stepFails: false,
+    httpStatus: 204,
+    attempts: 1,
+    requests: 2,
+    message: 'Deleted.',
+    endpoint: ENDPOINT,
+    durationMs: 1234,
+    attemptLog: [{ attempt: 1, outcome: 'HTTP 204', httpStatus: 204, durationMs: 1234 }],
+    cancelled: false,
+    mayHaveDeletedEarlier: false,
+    ...overrides,
+  };
+}
+
+describe('renderResultSummary', () => {
+  it('shows the organization, result, status, attempts, duration and endpoint', () => {
+    const html = renderResultSummary(ORG_ID, result({}));
+    expect(html).toContain('<h2>Atlas live-migration link-token</h2>');
+    for (const [name, value] of [
+      ['Organization ID', ORG_ID],
+      ['Result', '✅ deleted'],
+      ['HTTP status', '204'],
+      ['Attempts', '1'],
+      ['Duration', '1.23 s'],
+      ['Endpoint', ENDPOINT],
+    ]) {
+      expect(html).toContain(`<tr><th align="left">${name}</th><td>${value}</td></tr>`);
+    }
+    expect(html).not.toContain('Error code');
+    expect(html).toContain('<details><summary>Attempts (1)</summary>');
+  });
+
+  it('adds the error code, the escaped detail and the hint on failure, and one row per attempt', () => {
+    const html = renderResultSummary(
+      ORG_ID,
+      result({
+        status: 'failed',
+        stepFails: true,
+        httpStatus: 403,
+        attempts: 2,
+        errorCode: 'USER_UNAUTHORIZED',
+        detail: '<script>alert("x")</script> & more',
+        hint: 'The API key needs the Organization Owner role in this organization.',
+        attemptLog: [
+          { attempt: 1, outcome: 'HTTP 503', httpStatus: 503, durationMs: 20, waitMs: 1500 },
+          { attempt: 2, outcome: 'HTTP 403 USER_UNAUTHORIZED', httpStatus: 403, durationMs: 30 },
+        ],
+      }),
+    );
+    expect(html).toContain('<td>USER_UNAUTHORIZED</td>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Organization Owner role');
+    expect(html).toContain('<tr><td>1</td><td>HTTP 503</td><td>20 ms</td><td>1.5 s</td></tr>');
+    expect(html).toContain('<tr><td>2</td><td>HTTP 403 USER_UNAUTHORIZED</td><td>30 ms</td><td>—</td></tr>');
+    expect(html).toContain('❌ failed');
+  });
+
+  it('says when a run was cancelled, and when not-found failed the step', () => {
+    expect(renderResultSummary(ORG_ID, result({ status: 'failed', cancelled: true, httpStatus: undefined }))).toContain('❌ cancelled');
+    expect(renderResultSummary(ORG_ID, result({ status: 'not-found', stepFails: true, httpStatus: 404 }))).toContain(
+      'not found (nothing to delete) (fail-on-not-found)',
+    );
+    expect(renderResultSummary(ORG_ID, result({ status: 'failed', httpStatus: undefined }))).toContain(
+      '<tr><th align="left">HTTP status</th><td>—</td></tr>',
+    );
+  });
+
+  it('never contains a key, because it is rendered from the result alone', () => {
+    const html = renderResultSummary(ORG_ID, result({ status: 'failed', detail: 'x' }));
+    expect(html).not.toContain(PUBLIC_KEY);
+    expect(html).not.toContain(PRIVATE_KEY);
+  });
+});
+
+describe('renderRejectedSummary', () => {
+  it('says no request was sent, with the escaped message', () => {
+    const html = renderRejectedSummary("Invalid input 'org-id': character 1 is '<'");
+    expect(html).toContain('inputs rejected, no request sent');
+    expect(html).toContain('character 1 is &#39;&lt;&#39;');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 ms'],
+    [3, '3 ms'],
+    [370, '370 ms'],
+    [1000, '1 s'],
+    [1234, '1.23 s'],
+    [1500, '1.5 s'],
+    [30_000, '30 s'],
+  ])('%i ms -> %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});

@@ -1,0 +1,221 @@
+// A local stand-in for Atlas's Delete One Link-Token endpoint on loopback: it issues Atlas's digest
+// challenge, checks answers with its own verifier, answers from a per-test script, and records
+// every request it receives. Used by the tests and by `npm run demo`.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { makeNonce, verifyDigest } from './digest-verifier.ts';
+
+export const REALM = 'MMS Public API';
+export const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+
+/** What the stand-in does with one authenticated request. */
+export type Step =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { action: 'reset' } // destroy the connection without answering
+  | { action: 'hang' } // accept and never answer
+  | { action: 'stall-body' } // send headers and part of a body, then stall
+  | { action: 'stale' } // answer 401 with stale=true and a new nonce
+  | { action: 'redirect'; location: string };
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
+  /** Whether it carried an Authorization header, and whether that header verified. */
+  authorized: boolean;
+  verified: boolean;
+  /** The verifier's reason when it did not verify. */
+  rejection?: string;
+  /** What the stand-in answered: a status, or the action it took. */
+  answer: string;
+}
+
+export interface StandInOptions {
+  publicKey: string;
+  privateKey: string;
+  algorithm?: string;
+  /** Replaces the whole WWW-Authenticate header of challenges (e.g. Basic only). */
+  challengeHeader?: string;
+  /** Serve HTTPS with this certificate instead of HTTP. */
+  tls?: { key: string; cert: string };
+  host?: string;
+}
+
+const json = (detail: string, error: number, errorCode: string | undefined, reason: string, parameters: unknown[] = []): object => ({
+  detail,
+  error,
+  ...(errorCode ? { errorCode } : {}),
+  parameters,
+  reason,
+});
+
+/** Atlas-shaped error bodies for the answers tests ask for most. */
+export const ATLAS_ERRORS = {
+  notFound: (orgId: string) =>
+    json(`No link-token exists for organization ${orgId}.`, 404, 'LINK_TOKEN_NOT_FOUND', 'Not Found', [orgId]),
+  ipNotOnAccessList: (ip: string) =>
+    json(`IP address ${ip} is not allowed to access this resource.`, 403, 'IP_ADDRESS_NOT_ON_ACCESS_LIST', 'Forbidden', [ip]),
+  forbidden: () => json('You are not authorized for this resource.', 403, 'USER_UNAUTHORIZED', 'Forbidden'),
+  unauthorized: () => json('You are not authorized for this resource.', 401, undefined, 'Unauthorized'),
+  conflict: () =>
+    json('Cannot delete the link-token while a live migration is in progress.', 409, 'LIVE_MIGRATION_IN_PROGRESS', 'Conflict'),
+  rateLimited: () => json('Resource usage limit exceeded.', 429, 'RATE_LIMITED', 'Too Many Requests'),
+  unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
+};
+
+const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
+
+export class AtlasStandIn {
+  readonly requests: RecordedRequest[] = [];
+  private readonly options: StandInOptions;
+  private readonly server: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly steps: Step[] = [];
+  private readonly nonces = new Set<string>();
+  private readonly lastNc = new Map<string, number>();
+  private origin = '';
+
+  constructor(options: StandInOptions) {
+    this.options = options;
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
+    this.server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Starts listening on a free loopback port; resolves to the base URL. */
+  async start(): Promise<string> {
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve) => this.server.listen(0, host, resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.origin = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
+    return this.origin;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Queues answers for the next authenticated requests; after the queue runs out: 204. */
+  script(...steps: Step[]): this {
+    this.steps.push(...steps);
+    return this;
+  }
+
+  /** Forgets every nonce issued so far, as a server does when nonces expire. */
+  expireNonces(): void {
+    this.nonces.clear();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private challenge(stale: boolean): string {
+    if (this.options.challengeHeader !== undefined) return this.options.challengeHeader;
+    const nonce = makeNonce();
+    this.nonces.add(nonce);
+    const algorithm = this.options.algorithm ?? 'MD5';
+    return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=${algorithm}, qop="auth", stale=${stale}`;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      authorized: req.headers.authorization !== undefined,
+      verified: false,
+      answer: '',
+    };
+    this.requests.push(record);
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+      record.answer = String(status);
+      const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+      const type = typeof body === 'string' ? {} : { 'Content-Type': 'application/json' };
+      res.writeHead(status, { ...(text ? type : {}), ...headers });
+      res.end(text);
+    };
+
+    const check = verifyDigest({
+      header: req.headers.authorization,
+      method: record.method,
+      uri: req.url ?? '',
+      realm: REALM,
+      algorithm: this.options.algorithm ?? 'MD5',
+      users: { [this.options.publicKey]: this.options.privateKey },
+      nonceIsKnown: (nonce) => this.nonces.has(nonce),
+    });
+    if (!check.ok) {
+      if (check.reason) record.rejection = check.reason;
+      const stale = check.reason === 'stale nonce';
+      send(401, ATLAS_ERRORS.unauthorized(), { 'WWW-Authenticate': this.challenge(stale) });
+      return;
+    }
+    // A replayed nonce count is a replayed request.
+    const previous = this.lastNc.get(check.nonce as string) ?? 0;
+    if ((check.nc as number) <= previous) {
+      record.rejection = `nonce count ${check.nc} not above ${previous}`;
+      send(401, ATLAS_ERRORS.unauthorized(), { 'WWW-Authenticate': this.challenge(false) });
+      return;
+    }
+    this.lastNc.set(check.nonce as string, check.nc as number);
+    record.verified = true;
+
+    const match = PATH.exec(url.pathname);
+    if (record.method !== 'DELETE' || !match) {
+      send(404, { detail: 'Not found', error: 404, errorCode: 'RESOURCE_NOT_FOUND', parameters: [], reason: 'Not Found' });
+      return;
+    }
+    if (match[1] === 'v2' && req.headers.accept !== V2_MEDIA_TYPE) {
+      send(406, { detail: 'Invalid accept header or version date.', error: 406, errorCode: 'INVALID_VERSION_DATE', parameters: [], reason: 'Not Acceptable' });
+      return;
+    }
+    this.answer(this.steps.shift() ?? { status: 204 }, url, record, res, send);
+  }
+
+  private answer(
+    step: Step,
+    url: URL,
+    record: RecordedRequest,
+    res: http.ServerResponse,
+    send: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+  ): void {
+    if ('status' in step) {
+      const enveloped = url.searchParams.get('envelope') === 'true';
+      if (enveloped) {
+        send(200, { status: step.status, content: step.body ?? {} }, step.headers);
+      } else {
+        send(step.status, step.body, step.headers);
+      }
+      return;
+    }
+    record.answer = step.action;
+    switch (step.action) {
+      case 'reset':
+        res.socket?.destroy();
+        return;
+      case 'hang':
+        return;
+      case 'stall-body':
+        res.writeHead(503, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        res.write('{"detail":"');
+        return;
+      case 'stale':
+        this.nonces.clear();
+        send(401, ATLAS_ERRORS.unauthorized(), { 'WWW-Authenticate': this.challenge(true) });
+        record.answer = 'stale';
+        return;
+      case 'redirect':
+        send(302, undefined, { Location: step.location });
+        return;
+    }
+  }
+}

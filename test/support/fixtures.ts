@@ -1,0 +1,54 @@
+// Shared test values and helpers for driving the core with plain objects.
+import type { Logger, Runtime } from '../../src/delete-link-token.ts';
+import type { Settings } from '../../src/inputs.ts';
+
+export const ORG_ID = '5f1e2d3c4b5a69788796a5b4';
+export const PUBLIC_KEY = 'pubkeyab';
+export const PRIVATE_KEY = '9d3c1f2e-7a6b-4c5d-8e9f-0a1b2c3d4e5f';
+
+export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}): Settings {
+  return {
+    orgId: ORG_ID,
+    publicKey: PUBLIC_KEY,
+    privateKey: PRIVATE_KEY,
+    baseUrl,
+    apiVersion: 'v1.0',
+    maxAttempts: 5,
+    retryDelayMs: 2000,
+    timeoutMs: 5000,
+    failOnNotFound: false,
+    pretty: false,
+    envelope: false,
+    ...overrides,
+  };
+}
+
+export interface RecordingLogger extends Logger {
+  lines: string[];
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (message) => lines.push(`info: ${message}`),
+    warning: (message) => lines.push(`warning: ${message}`),
+    debug: (message) => lines.push(`debug: ${message}`),
+  };
+}
+
+/** A runtime whose sleeps return at once and are recorded; the clock advances by each sleep. */
+export function instantRuntime(cancelSignal: AbortSignal = new AbortController().signal): Runtime & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  let offset = 0;
+  return {
+    sleeps,
+    now: () => Date.now() + offset,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      offset += ms;
+    },
+    cancelSignal,
+  };
+}
