@@ -1974,7 +1974,7 @@ function isSlowBuffer (obj) {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -1995,10 +1995,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -31449,8 +31449,65 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/atlas/proxy-agent.ts
+// HTTPS through a forward proxy with CONNECT. Node's own Agent does the TLS and keep-alive; only
+// the socket comes from the tunnel. (The `tunnel` package @actions/http-client uses writes proxy
+// credentials with the deprecated Buffer(), which prints a warning on Node 24.)
+
+
+
+class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
+    proxy;
+    pending = new Set();
+    /** `proxy` as @actions/http-client's getProxyUrl returns it: user name and password decoded. */
+    constructor(proxy, options) {
+        super(options);
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const target = `${options.host}:${options.port}`;
+        const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
+        const connect = (this.proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_).request({
+            host: this.proxy.hostname,
+            port: Number(this.proxy.port) || (this.proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            agent: false,
+            headers: {
+                host: target,
+                ...(credentials === undefined ? {} : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
+            },
+        });
+        this.pending.add(connect);
+        connect.once('connect', (res, socket) => {
+            this.pending.delete(connect);
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const error = Object.assign(new Error(`the proxy refused the tunnel to ${target}: HTTP ${res.statusCode}`), {
+                    code: res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY',
+                });
+                callback(error);
+                return;
+            }
+            callback(null, external_node_tls_.connect({ ...options, socket }));
+        });
+        connect.once('error', (error) => {
+            this.pending.delete(connect);
+            callback(error);
+        });
+        connect.end();
+        return undefined;
+    }
+    destroy() {
+        for (const connect of this.pending)
+            connect.destroy();
+        this.pending.clear();
+        super.destroy();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/atlas/transport.ts
 // One HTTP exchange over node:http(s): proxy from the environment, keep-alive so the digest
 // round trip reuses the connection, bounded body reads, no redirects, abortable at any point.
@@ -31491,7 +31548,7 @@ class Transport {
                 }
                 else {
                     const code = error.code;
-                    const kind = code && TLS_ERROR.test(code) ? 'tls' : 'network';
+                    const kind = code === 'EPROXYAUTH' ? 'proxy-auth' : code && TLS_ERROR.test(code) ? 'tls' : 'network';
                     const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
                     reject(new TransportError(kind, message, code, requestSent));
                 }
@@ -31550,28 +31607,12 @@ class Transport {
     }
 }
 function createAgent(url) {
-    const secure = url.protocol === 'https:';
+    // One socket, kept alive: the request that answers the digest challenge reuses the connection.
+    const options = { keepAlive: true, maxSockets: 1 };
+    if (url.protocol === 'http:')
+        return new external_node_http_.Agent(options); // loopback only, never proxied
     const proxy = getProxyUrl(url);
-    if (!proxy) {
-        const options = { keepAlive: true, maxSockets: 1 };
-        return secure ? new external_node_https_namespaceObject.Agent(options) : new external_node_http_.Agent(options);
-    }
-    // The same tunnelling @actions/http-client uses for node:http requests.
-    const proxyAuth = proxy.username || proxy.password
-        ? `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
-        : undefined;
-    const options = {
-        maxSockets: 1,
-        proxy: {
-            host: proxy.hostname,
-            port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
-            ...(proxyAuth === undefined ? {} : { proxyAuth }),
-        },
-    };
-    const overHttps = proxy.protocol === 'https:';
-    if (secure)
-        return overHttps ? node_modules_tunnel.httpsOverHttps(options) : node_modules_tunnel.httpsOverHttp(options);
-    return overHttps ? node_modules_tunnel.httpOverHttps(options) : node_modules_tunnel.httpOverHttp(options);
+    return proxy ? new ProxyTunnelAgent(proxy, options) : new external_node_https_namespaceObject.Agent(options);
 }
 function readBounded(res) {
     return new Promise((resolve, reject) => {
@@ -31847,6 +31888,9 @@ function describeError(error, cancelled, timeoutMs) {
         }
         if (error.kind === 'tls') {
             return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
+        }
+        if (error.kind === 'proxy-auth') {
+            return { ...base, description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`, transient: false };
         }
         return { ...base, description: `network error: ${error.message}`, transient: true };
     }
@@ -32203,6 +32247,8 @@ const external_path_namespaceObject = require("path");
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -35004,10 +35050,30 @@ async function writeSummary(run, html) {
         run.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
+/** Passwords inside proxy URLs from the environment: secrets too, whatever prints them. */
+function proxyPasswords(env) {
+    const passwords = [];
+    for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+        const value = env[name];
+        if (!value)
+            continue;
+        try {
+            const { password } = new URL(value.includes('://') ? value : `http://${value}`);
+            if (password)
+                passwords.push(password, decodeURIComponent(password));
+        }
+        catch {
+            // Not a URL: there is no password to find in it.
+        }
+    }
+    return passwords;
+}
 async function main(run = runner) {
     // Masks first: nothing may print a key before the runner knows to hide it.
     run.setSecret(run.getInput('public-key'));
     run.setSecret(run.getInput('private-key'));
+    for (const password of new Set(proxyPasswords(process.env)))
+        run.setSecret(password);
     let settings;
     try {
         settings = readSettings(run.getInput);
@@ -35039,7 +35105,8 @@ async function main(run = runner) {
 
 
 main().catch((error) => {
-    // A bug, not a user error: still fail the step with one clear line instead of a bare stack.
+    // A bug, not a user error: still set the outputs and fail with one clear line, not a bare stack.
+    runner.setOutputs({ status: 'failed', 'http-status': '', attempts: '', 'error-code': '' });
     runner.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 });
 

@@ -260,6 +260,9 @@ function describeError(error: unknown, cancelled: boolean, timeoutMs: number): A
     if (error.kind === 'tls') {
       return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
     }
+    if (error.kind === 'proxy-auth') {
+      return { ...base, description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`, transient: false };
+    }
     return { ...base, description: `network error: ${error.message}`, transient: true };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import { main } from './main.ts';
 import { runner } from './runner.ts';
 
 main().catch((error: unknown) => {
-  // A bug, not a user error: still fail the step with one clear line instead of a bare stack.
+  // A bug, not a user error: still set the outputs and fail with one clear line, not a bare stack.
+  runner.setOutputs({ status: 'failed', 'http-status': '', attempts: '', 'error-code': '' });
   runner.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 });

@@ -39,10 +39,27 @@ async function writeSummary(run: Runner, html: string): Promise<void> {
   }
 }
 
+/** Passwords inside proxy URLs from the environment: secrets too, whatever prints them. */
+function proxyPasswords(env: NodeJS.ProcessEnv): string[] {
+  const passwords: string[] = [];
+  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
+    const value = env[name];
+    if (!value) continue;
+    try {
+      const { password } = new URL(value.includes('://') ? value : `http://${value}`);
+      if (password) passwords.push(password, decodeURIComponent(password));
+    } catch {
+      // Not a URL: there is no password to find in it.
+    }
+  }
+  return passwords;
+}
+
 export async function main(run: Runner = defaultRunner): Promise<void> {
   // Masks first: nothing may print a key before the runner knows to hide it.
   run.setSecret(run.getInput('public-key'));
   run.setSecret(run.getInput('private-key'));
+  for (const password of new Set(proxyPasswords(process.env))) run.setSecret(password);
 
   let settings;
   try {

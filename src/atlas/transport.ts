@@ -3,7 +3,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import * as tunnel from 'tunnel';
+import { ProxyTunnelAgent } from './proxy-agent.ts';
 
 /** Error bodies are small; anything larger is cut here so a hostile answer cannot fill memory. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,7 +24,8 @@ export interface HttpAnswer {
   bodyTruncated: boolean;
 }
 
-export type TransportErrorKind = 'aborted' | 'tls' | 'network';
+/** `proxy-auth`: the proxy refused its credentials (407), which no retry will change. */
+export type TransportErrorKind = 'aborted' | 'tls' | 'proxy-auth' | 'network';
 
 export class TransportError extends Error {
   readonly kind: TransportErrorKind;
@@ -61,7 +62,7 @@ export class Transport {
           reject(new TransportError('aborted', 'the request was aborted', undefined, requestSent));
         } else {
           const code = error.code;
-          const kind = code && TLS_ERROR.test(code) ? 'tls' : 'network';
+          const kind = code === 'EPROXYAUTH' ? 'proxy-auth' : code && TLS_ERROR.test(code) ? 'tls' : 'network';
           const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
           reject(new TransportError(kind, message, code, requestSent));
         }
@@ -125,28 +126,11 @@ export class Transport {
 }
 
 function createAgent(url: URL): http.Agent {
-  const secure = url.protocol === 'https:';
+  // One socket, kept alive: the request that answers the digest challenge reuses the connection.
+  const options = { keepAlive: true, maxSockets: 1 };
+  if (url.protocol === 'http:') return new http.Agent(options); // loopback only, never proxied
   const proxy = getProxyUrl(url);
-  if (!proxy) {
-    const options = { keepAlive: true, maxSockets: 1 };
-    return secure ? new https.Agent(options) : new http.Agent(options);
-  }
-  // The same tunnelling @actions/http-client uses for node:http requests.
-  const proxyAuth =
-    proxy.username || proxy.password
-      ? `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`
-      : undefined;
-  const options = {
-    maxSockets: 1,
-    proxy: {
-      host: proxy.hostname,
-      port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
-      ...(proxyAuth === undefined ? {} : { proxyAuth }),
-    },
-  };
-  const overHttps = proxy.protocol === 'https:';
-  if (secure) return overHttps ? tunnel.httpsOverHttps(options) : tunnel.httpsOverHttp(options);
-  return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options);
+  return proxy ? new ProxyTunnelAgent(proxy, options) : new https.Agent(options);
 }
 
 function readBounded(res: http.IncomingMessage): Promise<{ body: string; truncated: boolean }> {

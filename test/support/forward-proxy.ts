@@ -1,0 +1,68 @@
+// A forward proxy on loopback that tunnels CONNECT requests, as a corporate proxy does. It resolves
+// host names from its own table (so the action cannot reach them without it) and can demand
+// Basic proxy credentials.
+import * as http from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+
+export interface ProxiedConnect {
+  target: string;
+  proxyAuthorization: string | undefined;
+  allowed: boolean;
+}
+
+export class ForwardProxy {
+  readonly connects: ProxiedConnect[] = [];
+  private readonly server = http.createServer((_req, res) => {
+    res.writeHead(405).end(); // this proxy only tunnels
+  });
+  private readonly sockets = new Set<Socket>();
+  private readonly hosts: Record<string, string>;
+  private readonly credentials: string | undefined;
+
+  constructor(options: { hosts: Record<string, string>; credentials?: string }) {
+    this.hosts = options.hosts;
+    this.credentials = options.credentials;
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.on('connect', (req: http.IncomingMessage, client: Socket) => this.tunnel(req, client));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private tunnel(req: http.IncomingMessage, client: Socket): void {
+    const target = req.url ?? '';
+    const proxyAuthorization = req.headers['proxy-authorization'];
+    const expected = this.credentials === undefined ? undefined : `Basic ${Buffer.from(this.credentials).toString('base64')}`;
+    const allowed = expected === undefined || proxyAuthorization === expected;
+    this.connects.push({ target, proxyAuthorization, allowed });
+    if (!allowed) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
+      return;
+    }
+    const [host = '', port = '443'] = target.split(':');
+    const address = this.hosts[host];
+    if (!address) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    const upstream = connect(Number(port), address, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    this.sockets.add(upstream);
+    upstream.on('close', () => this.sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  }
+}
