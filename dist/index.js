@@ -30889,7 +30889,9 @@ function readAtlasAnswer(answer, envelope) {
         return { ...base, bodyProblem: 'the body was larger than 64 KiB and was not read in full' };
     }
     if (text === '') {
-        return envelope && answer.status !== 204 ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' } : base;
+        return envelope && answer.status !== 204
+            ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' }
+            : base;
     }
     const json = parseJsonObject(text);
     if (!json)
@@ -30897,7 +30899,11 @@ function readAtlasAnswer(answer, envelope) {
     if (!envelope)
         return { ...base, ...errorFields(json) };
     if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
-        return { ...base, ...errorFields(json), bodyProblem: 'an enveloped answer was expected, but the body has no numeric status' };
+        return {
+            ...base,
+            ...errorFields(json),
+            bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
+        };
     }
     const content = json['content'];
     const inner = typeof content === 'object' && content !== null && !Array.isArray(content) ? errorFields(content) : {};
@@ -31477,7 +31483,9 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
             agent: false,
             headers: {
                 host: target,
-                ...(credentials === undefined ? {} : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
+                ...(credentials === undefined
+                    ? {}
+                    : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
             },
         });
         this.pending.add(connect);
@@ -31776,13 +31784,24 @@ async function deleteLinkToken(settings, log, runtime) {
             const retryAfterMs = outcome.kind === 'answer'
                 ? parseRetryAfter(firstHeader(outcome.http.headers['retry-after']), runtime.now())
                 : undefined;
-            const waitMs = nextDelay({ retry: attempt, initialDelayMs: settings.retryDelayMs, retryAfterMs, random: runtime.random });
+            const waitMs = nextDelay({
+                retry: attempt,
+                initialDelayMs: settings.retryDelayMs,
+                retryAfterMs,
+                random: runtime.random,
+            });
             record.waitMs = waitMs;
             const because = retryAfterMs === undefined ? '' : ` (the server asked for ${formatDuration(retryAfterMs)})`;
             log.info(`Attempt ${attempt} of ${settings.maxAttempts}: ${record.outcome}. Retrying in ${formatDuration(waitMs)}${because}.`);
             await runtime.sleep(waitMs, runtime.cancelSignal);
             if (runtime.cancelSignal.aborted) {
-                return conclude({ kind: 'error', description: 'cancelled while waiting to retry', transient: false, cancelled: true, tls: false }, attempt);
+                return conclude({
+                    kind: 'error',
+                    description: 'cancelled while waiting to retry',
+                    transient: false,
+                    cancelled: true,
+                    tls: false,
+                }, attempt);
             }
         }
     }
@@ -31890,7 +31909,11 @@ function describeError(error, cancelled, timeoutMs) {
             return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
         }
         if (error.kind === 'proxy-auth') {
-            return { ...base, description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`, transient: false };
+            return {
+                ...base,
+                description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
+                transient: false,
+            };
         }
         return { ...base, description: `network error: ${error.message}`, transient: true };
     }
@@ -32014,7 +32037,12 @@ function parseBaseUrl(raw) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new InputError('base-url', `the scheme '${url.protocol.slice(0, -1)}' is not supported; ${expected}`);
     }
-    if (url.username !== '' || url.password !== '' || raw.slice(raw.indexOf('//') + 2).split('/')[0]?.includes('@')) {
+    if (url.username !== '' ||
+        url.password !== '' ||
+        raw
+            .slice(raw.indexOf('//') + 2)
+            .split('/')[0]
+            ?.includes('@')) {
         throw new InputError('base-url', `it contains user information; ${expected} (credentials go in public-key and private-key)`);
     }
     if (raw.includes('?') || raw.includes('#')) {
@@ -34930,6 +34958,7 @@ function getIDToken(aud) {
 // Everything the action says to the GitHub runner goes through here: inputs, masks, log lines,
 // outputs, the job summary and the failure. The rest of the code never touches the runner.
 
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'http-status', 'attempts', 'error-code']));
 const runner = {
     getInput: (name) => getInput(name),
     /**

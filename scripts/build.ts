@@ -6,7 +6,13 @@ import ncc from '@vercel/ncc';
 
 export async function build(outDir: string): Promise<void> {
   const entry = join(import.meta.dirname, '..', 'src', 'index.ts');
-  const { code, assets } = await ncc(entry, { esm: false, quiet: true, cache: false, sourceMap: false, license: 'licenses.txt' });
+  const { code, assets } = await ncc(entry, {
+    esm: false,
+    quiet: true,
+    cache: false,
+    sourceMap: false,
+    license: 'licenses.txt',
+  });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.js'), code);

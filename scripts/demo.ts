@@ -18,7 +18,10 @@ const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
     about: "403 IP_ADDRESS_NOT_ON_ACCESS_LIST: the runner's IP is not on the key's access list",
     steps: [{ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('203.0.113.7') }],
   },
-  'not-found': { about: '404: nothing to delete (a warning, not a failure)', steps: [{ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }] },
+  'not-found': {
+    about: '404: nothing to delete (a warning, not a failure)',
+    steps: [{ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }],
+  },
 };
 
 const name = process.argv[2] ?? 'clean';
@@ -32,7 +35,8 @@ const standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KE
 const baseUrl = await standIn.start();
 standIn.script(...scenario.steps);
 const actionDir = stageAction();
-const section = (title: string): void => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
+const section = (title: string): void =>
+  console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
 try {
   section(`Scenario '${name}': ${scenario.about}`);

@@ -46,17 +46,17 @@ export interface DeletionResult {
 }
 
 export interface Logger {
-  info(message: string): void;
-  warning(message: string): void;
-  debug(message: string): void;
+  info: (message: string) => void;
+  warning: (message: string) => void;
+  debug: (message: string) => void;
 }
 
 export interface Runtime {
-  now(): number;
+  now: () => number;
   /** In [0, 1); drives the retry jitter. */
-  random(): number;
+  random: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Aborted when the job is cancelled. */
   cancelSignal: AbortSignal;
 }
@@ -135,8 +135,7 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
       };
       attemptLog.push(record);
 
-      const transient =
-        outcome.kind === 'answer' ? isTransientStatus(outcome.answer.status) : outcome.transient;
+      const transient = outcome.kind === 'answer' ? isTransientStatus(outcome.answer.status) : outcome.transient;
       const cancelled = outcome.kind === 'error' && outcome.cancelled;
       if (!transient || cancelled || attempt >= settings.maxAttempts) {
         return conclude(outcome, attempt);
@@ -146,7 +145,12 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
         outcome.kind === 'answer'
           ? parseRetryAfter(firstHeader(outcome.http.headers['retry-after']), runtime.now())
           : undefined;
-      const waitMs = nextDelay({ retry: attempt, initialDelayMs: settings.retryDelayMs, retryAfterMs, random: runtime.random });
+      const waitMs = nextDelay({
+        retry: attempt,
+        initialDelayMs: settings.retryDelayMs,
+        retryAfterMs,
+        random: runtime.random,
+      });
       record.waitMs = waitMs;
       const because = retryAfterMs === undefined ? '' : ` (the server asked for ${formatDuration(retryAfterMs)})`;
       log.info(
@@ -154,7 +158,16 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
       );
       await runtime.sleep(waitMs, runtime.cancelSignal);
       if (runtime.cancelSignal.aborted) {
-        return conclude({ kind: 'error', description: 'cancelled while waiting to retry', transient: false, cancelled: true, tls: false }, attempt);
+        return conclude(
+          {
+            kind: 'error',
+            description: 'cancelled while waiting to retry',
+            transient: false,
+            cancelled: true,
+            tls: false,
+          },
+          attempt,
+        );
       }
     }
   } finally {
@@ -261,7 +274,11 @@ function describeError(error: unknown, cancelled: boolean, timeoutMs: number): A
       return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
     }
     if (error.kind === 'proxy-auth') {
-      return { ...base, description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`, transient: false };
+      return {
+        ...base,
+        description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
+        transient: false,
+      };
     }
     return { ...base, description: `network error: ${error.message}`, transient: true };
   }

@@ -146,8 +146,18 @@ export function parseBaseUrl(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError('base-url', `the scheme '${url.protocol.slice(0, -1)}' is not supported; ${expected}`);
   }
-  if (url.username !== '' || url.password !== '' || raw.slice(raw.indexOf('//') + 2).split('/')[0]?.includes('@')) {
-    throw new InputError('base-url', `it contains user information; ${expected} (credentials go in public-key and private-key)`);
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    raw
+      .slice(raw.indexOf('//') + 2)
+      .split('/')[0]
+      ?.includes('@')
+  ) {
+    throw new InputError(
+      'base-url',
+      `it contains user information; ${expected} (credentials go in public-key and private-key)`,
+    );
   }
   if (raw.includes('?') || raw.includes('#')) {
     throw new InputError('base-url', `it contains a query or fragment; ${expected}`);
@@ -183,15 +193,14 @@ export function parseWholeNumber(name: string, raw: string, min: number, max: nu
   return value;
 }
 
-export function parseSeconds(
-  name: string,
-  raw: string,
-  bounds: { allowZero: boolean; max: number },
-): number {
+export function parseSeconds(name: string, raw: string, bounds: { allowZero: boolean; max: number }): number {
   const range = `${bounds.allowZero ? 'from 0' : 'greater than 0'} up to ${bounds.max}`;
   // Digits only: rejects words, signs, exponents, NaN and Infinity alike.
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
-    throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`);
+    throw new InputError(
+      name,
+      `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`,
+    );
   }
   const value = Number(raw);
   if (value > bounds.max || (!bounds.allowZero && value === 0)) {

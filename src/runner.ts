@@ -2,12 +2,9 @@
 // outputs, the job summary and the failure. The rest of the code never touches the runner.
 import * as core from '@actions/core';
 
-export interface RunnerOutputs {
-  status: string;
-  'http-status': string;
-  attempts: string;
-  'error-code': string;
-}
+export const OUTPUT_NAMES = ['status', 'http-status', 'attempts', 'error-code'] as const;
+
+export type RunnerOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
 
 export const runner = {
   getInput: (name: string): string => core.getInput(name),

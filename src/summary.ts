@@ -21,7 +21,9 @@ export function escapeHtml(text: string): string {
 }
 
 function table(rows: [string, string][]): string {
-  const body = rows.map(([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`);
+  const body = rows.map(
+    ([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`,
+  );
   return `<table>\n${body.join('\n')}\n</table>`;
 }
 

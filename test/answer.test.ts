@@ -31,7 +31,12 @@ describe('readAtlasAnswer', () => {
   });
 
   it('accepts an error body without errorCode', () => {
-    const body = JSON.stringify({ detail: 'You are not authorized for this resource.', error: 401, parameters: [], reason: 'Unauthorized' });
+    const body = JSON.stringify({
+      detail: 'You are not authorized for this resource.',
+      error: 401,
+      parameters: [],
+      reason: 'Unauthorized',
+    });
     const answer = readAtlasAnswer(http(401, body), false);
     expect(answer.errorCode).toBeUndefined();
     expect(answer.detail).toBe('You are not authorized for this resource.');
@@ -47,17 +52,29 @@ describe('readAtlasAnswer', () => {
   });
 
   it('falls back to the HTTP status when the envelope is missing', () => {
-    expect(readAtlasAnswer(http(502, 'upstream down'), true)).toMatchObject({ status: 502, bodyProblem: 'the answer was not JSON' });
-    expect(readAtlasAnswer(http(503, '{"detail":"x"}'), true)).toMatchObject({ status: 503, detail: 'x', bodyProblem: expect.stringMatching(/no numeric status/) });
-    expect(readAtlasAnswer(http(500, ''), true)).toMatchObject({ status: 500, bodyProblem: expect.stringMatching(/body was empty/) });
+    expect(readAtlasAnswer(http(502, 'upstream down'), true)).toMatchObject({
+      status: 502,
+      bodyProblem: 'the answer was not JSON',
+    });
+    const noStatus = readAtlasAnswer(http(503, '{"detail":"x"}'), true);
+    expect(noStatus).toMatchObject({ status: 503, detail: 'x' });
+    expect(noStatus.bodyProblem).toMatch(/no numeric status/);
+    const empty = readAtlasAnswer(http(500, ''), true);
+    expect(empty.status).toBe(500);
+    expect(empty.bodyProblem).toMatch(/body was empty/);
   });
 
   it('describes HTML, plain text and cut bodies', () => {
-    expect(readAtlasAnswer(http(502, '<html><title>Bad Gateway</title></html>', { 'content-type': 'text/html' }), false)).toMatchObject({
-      detail: 'Bad Gateway',
-      bodyProblem: expect.stringMatching(/HTML page/),
+    const html = readAtlasAnswer(
+      http(502, '<html><title>Bad Gateway</title></html>', { 'content-type': 'text/html' }),
+      false,
+    );
+    expect(html.detail).toBe('Bad Gateway');
+    expect(html.bodyProblem).toMatch(/HTML page/);
+    expect(readAtlasAnswer(http(500, 'oops'), false)).toMatchObject({
+      detail: 'oops',
+      bodyProblem: 'the answer was not JSON',
     });
-    expect(readAtlasAnswer(http(500, 'oops'), false)).toMatchObject({ detail: 'oops', bodyProblem: 'the answer was not JSON' });
     expect(readAtlasAnswer(http(500, '{"detail":"x"', {}, true), false).bodyProblem).toMatch(/larger than 64 KiB/);
     expect(readAtlasAnswer(http(500, '[1,2]'), false).bodyProblem).toBe('the answer was not JSON');
   });
@@ -73,8 +90,14 @@ describe('readAtlasAnswer', () => {
 describe('hintFor', () => {
   it.each([
     [{ status: 401 }, /key pair/],
-    [{ status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters: ['198.51.100.4'] }, /IP address 198\.51\.100\.4 is not on/],
-    [{ status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', detail: 'IP address 2001:db8::7 is not allowed' }, /2001:db8::7/],
+    [
+      { status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters: ['198.51.100.4'] },
+      /IP address 198\.51\.100\.4 is not on/,
+    ],
+    [
+      { status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', detail: 'IP address 2001:db8::7 is not allowed' },
+      /2001:db8::7/,
+    ],
     [{ status: 403, errorCode: 'USER_UNAUTHORIZED' }, /Organization Owner/],
     [{ status: 409 }, /after the cutover/],
     [{ status: 429 }, /rate-limited/],

@@ -9,7 +9,9 @@ const PATH_V1 = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
 let standIn: AtlasStandIn | undefined;
 
-async function startStandIn(options: Partial<ConstructorParameters<typeof AtlasStandIn>[0]> = {}): Promise<[AtlasStandIn, string]> {
+async function startStandIn(
+  options: Partial<ConstructorParameters<typeof AtlasStandIn>[0]> = {},
+): Promise<[AtlasStandIn, string]> {
   standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY, ...options });
   const baseUrl = await standIn.start();
   return [standIn, baseUrl];
@@ -31,17 +33,30 @@ describe('a clean delete', () => {
     expect(server.requests).toHaveLength(2);
     const [challenge, authorized] = server.requests;
     expect(challenge).toMatchObject({ method: 'DELETE', path: PATH_V1, query: {}, authorized: false, answer: '401' });
-    expect(authorized).toMatchObject({ method: 'DELETE', path: PATH_V1, query: {}, authorized: true, verified: true, answer: '204' });
+    expect(authorized).toMatchObject({
+      method: 'DELETE',
+      path: PATH_V1,
+      query: {},
+      authorized: true,
+      verified: true,
+      answer: '204',
+    });
     expect(authorized?.headers['user-agent']).toMatch(/^atlas-delete-link-token-action\/\d+\.\d+\.\d+$/);
     expect(authorized?.headers.accept).toBe('application/json');
-    expect(authorized?.headers.authorization).toMatch(/^Digest username="pubkeyab",realm="MMS Public API",nonce="[^"]*[+/]/);
+    expect(authorized?.headers.authorization).toMatch(
+      /^Digest username="pubkeyab",realm="MMS Public API",nonce="[^"]*[+/]/,
+    );
     expect(authorized?.headers['content-length'] ?? '0').toBe('0');
     expect(log.lines.join('\n')).not.toContain(PRIVATE_KEY);
   });
 
   it('passes pretty and envelope as query parameters', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { pretty: true, envelope: true }), recordingLogger(), instantRuntime());
+    const result = await deleteLinkToken(
+      settingsFor(baseUrl, { pretty: true, envelope: true }),
+      recordingLogger(),
+      instantRuntime(),
+    );
     expect(result.status).toBe('deleted');
     expect(server.requests.map((r) => r.query)).toEqual([
       { pretty: 'true', envelope: 'true' },
@@ -51,7 +66,11 @@ describe('a clean delete', () => {
 
   it('uses the v2 path and media type for api-version v2', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { apiVersion: 'v2' }), recordingLogger(), instantRuntime());
+    const result = await deleteLinkToken(
+      settingsFor(baseUrl, { apiVersion: 'v2' }),
+      recordingLogger(),
+      instantRuntime(),
+    );
     expect(result).toMatchObject({ status: 'deleted', httpStatus: 204 });
     expect(server.requests[1]?.path).toBe(`/api/atlas/v2/orgs/${ORG_ID}/liveMigrations/linkTokens`);
     expect(server.requests[1]?.headers.accept).toBe(V2_MEDIA_TYPE);
@@ -99,7 +118,13 @@ describe('retries', () => {
     server.script(limited, limited, limited);
     const runtime = instantRuntime();
     const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 3 }), recordingLogger(), runtime);
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 429, errorCode: 'RATE_LIMITED', attempts: 3, requests: 4 });
+    expect(result).toMatchObject({
+      status: 'failed',
+      httpStatus: 429,
+      errorCode: 'RATE_LIMITED',
+      attempts: 3,
+      requests: 4,
+    });
     expect(result.hint).toMatch(/rate-limited/);
     expect(runtime.sleeps).toHaveLength(2); // no pointless wait after the last attempt
   });
@@ -108,7 +133,13 @@ describe('retries', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'reset' }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'not-found', httpStatus: 404, errorCode: 'LINK_TOKEN_NOT_FOUND', mayHaveDeletedEarlier: true, stepFails: false });
+    expect(result).toMatchObject({
+      status: 'not-found',
+      httpStatus: 404,
+      errorCode: 'LINK_TOKEN_NOT_FOUND',
+      mayHaveDeletedEarlier: true,
+      stepFails: false,
+    });
     expect(result.message).toContain('An earlier attempt that timed out or was cut off may have deleted it.');
     expect(result.attemptLog[0]?.outcome).toMatch(/network error: .*(ECONNRESET|socket hang up)/);
   });
@@ -124,7 +155,11 @@ describe('retries', () => {
   it('retries a connection refused and names the cause', async () => {
     const port = await freePort();
     const runtime = instantRuntime();
-    const result = await deleteLinkToken(settingsFor(`http://127.0.0.1:${port}`, { maxAttempts: 2 }), recordingLogger(), runtime);
+    const result = await deleteLinkToken(
+      settingsFor(`http://127.0.0.1:${port}`, { maxAttempts: 2 }),
+      recordingLogger(),
+      runtime,
+    );
     expect(result).toMatchObject({ status: 'failed', attempts: 2, requests: 2 });
     expect(result.httpStatus).toBeUndefined();
     expect(result.message).toMatch(/failed after 2 attempts: network error: .*ECONNREFUSED/);
@@ -146,7 +181,7 @@ describe('retries', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
     const runtime = instantRuntime();
-    runtime.sleep = async () => server.expireNonces();
+    runtime.sleep = () => Promise.resolve(server.expireNonces());
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
     expect(server.requests.map((r) => [r.answer, r.rejection])).toEqual([
@@ -168,7 +203,11 @@ describe('retries', () => {
 describe('final answers', () => {
   it('never retries wrong credentials', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { privateKey: 'wrong-private-key' }), recordingLogger(), instantRuntime());
+    const result = await deleteLinkToken(
+      settingsFor(baseUrl, { privateKey: 'wrong-private-key' }),
+      recordingLogger(),
+      instantRuntime(),
+    );
     expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, requests: 2, stepFails: true });
     expect(result.errorCode).toBeUndefined();
     expect(result.hint).toMatch(/key pair/);
@@ -180,7 +219,12 @@ describe('final answers', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('203.0.113.7') });
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', attempts: 1 });
+    expect(result).toMatchObject({
+      status: 'failed',
+      httpStatus: 403,
+      errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+      attempts: 1,
+    });
     expect(result.hint).toContain('203.0.113.7');
     expect(result.message).toContain('HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: IP address 203.0.113.7 is not allowed');
   });
@@ -197,16 +241,28 @@ describe('final answers', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 409, body: ATLAS_ERRORS.conflict() });
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 409, errorCode: 'LIVE_MIGRATION_IN_PROGRESS', attempts: 1 });
+    expect(result).toMatchObject({
+      status: 'failed',
+      httpStatus: 409,
+      errorCode: 'LIVE_MIGRATION_IN_PROGRESS',
+      attempts: 1,
+    });
     expect(result.hint).toMatch(/after the cutover/);
   });
 
   it('treats 404 as not-found, failing the step only with fail-on-not-found', async () => {
     const [server, baseUrl] = await startStandIn();
-    server.script({ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
+    server.script(
+      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
+      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
+    );
     const lenient = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 1, mayHaveDeletedEarlier: false });
-    const strict = await deleteLinkToken(settingsFor(baseUrl, { failOnNotFound: true }), recordingLogger(), instantRuntime());
+    const strict = await deleteLinkToken(
+      settingsFor(baseUrl, { failOnNotFound: true }),
+      recordingLogger(),
+      instantRuntime(),
+    );
     expect(strict).toMatchObject({ status: 'not-found', stepFails: true });
   });
 
@@ -260,7 +316,9 @@ describe('authentication the action refuses', () => {
   });
 
   it('refuses a Digest challenge without qop=auth', async () => {
-    const [, baseUrl] = await startStandIn({ challengeHeader: 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"' });
+    const [, baseUrl] = await startStandIn({
+      challengeHeader: 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"',
+    });
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', attempts: 1, requests: 1 });
     expect(result.message).toMatch(/does not offer qop=auth/);
@@ -271,7 +329,9 @@ describe('odd bodies', () => {
   it('explains an HTML error page from a proxy', async () => {
     const [server, baseUrl] = await startStandIn();
     const page = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
-    server.script(...Array.from({ length: 2 }, () => ({ status: 502, body: page, headers: { 'Content-Type': 'text/html' } })));
+    server.script(
+      ...Array.from({ length: 2 }, () => ({ status: 502, body: page, headers: { 'Content-Type': 'text/html' } })),
+    );
     const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 2 }), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 502, attempts: 2 });
     expect(result.message).toContain('HTTP 502: 502 Bad Gateway (the answer was an HTML page, not Atlas JSON');
@@ -293,7 +353,11 @@ describe('cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { timeoutMs: 20_000 }), recordingLogger(), instantRuntime(controller.signal));
+    const result = await deleteLinkToken(
+      settingsFor(baseUrl, { timeoutMs: 20_000 }),
+      recordingLogger(),
+      instantRuntime(controller.signal),
+    );
     expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1, stepFails: true });
     expect(result.message).toMatch(/^Cancelled/);
     expect(Date.now() - started).toBeLessThan(10_000); // generous: it is the 20 s timeout that must not be waited for
@@ -304,7 +368,7 @@ describe('cancellation', () => {
     server.script({ status: 503 });
     const controller = new AbortController();
     const runtime = instantRuntime(controller.signal);
-    runtime.sleep = async () => controller.abort();
+    runtime.sleep = () => Promise.resolve(controller.abort());
     const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
     expect(server.requests).toHaveLength(2);

@@ -11,7 +11,14 @@ describe('parseChallenges', () => {
     expect(parseChallenges(ATLAS_CHALLENGE)).toEqual([
       {
         scheme: 'Digest',
-        params: { realm: 'MMS Public API', domain: '', nonce: 'q1w2+e3r4/t5y6==', algorithm: 'MD5', qop: 'auth', stale: 'false' },
+        params: {
+          realm: 'MMS Public API',
+          domain: '',
+          nonce: 'q1w2+e3r4/t5y6==',
+          algorithm: 'MD5',
+          qop: 'auth',
+          stale: 'false',
+        },
       },
     ]);
   });
@@ -66,7 +73,9 @@ describe('DigestAuthenticator', () => {
 
   it('uses the algorithm the server asked for, preferring the strongest offered', () => {
     const auth = new DigestAuthenticator('pubkeyab', 'private');
-    auth.accept('Digest realm="MMS Public API", nonce="n1", algorithm=MD5, qop="auth", Digest realm="MMS Public API", nonce="n2", algorithm=SHA-256, qop="auth"');
+    auth.accept(
+      'Digest realm="MMS Public API", nonce="n1", algorithm=MD5, qop="auth", Digest realm="MMS Public API", nonce="n2", algorithm=SHA-256, qop="auth"',
+    );
     expect(auth.algorithm).toBe('SHA-256');
     expect(verify(auth.authorization('DELETE', url), 'SHA-256', 'n2').ok).toBe(true);
   });

@@ -76,8 +76,15 @@ describe('dist/index.js as the runner runs it', () => {
     standIn.script({ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('203.0.113.9') });
     const run = await runAction(actionDir, { inputs: inputs() });
     expect(run.code).toBe(1);
-    expect(run.outputs).toEqual({ status: 'failed', 'http-status': '403', attempts: '1', 'error-code': 'IP_ADDRESS_NOT_ON_ACCESS_LIST' });
-    expect(run.stdout).toMatch(/^::error::Deleting the link-token failed: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: .*203\.0\.113\.9 is not on the API key's access list/m);
+    expect(run.outputs).toEqual({
+      status: 'failed',
+      'http-status': '403',
+      attempts: '1',
+      'error-code': 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+    });
+    expect(run.stdout).toMatch(
+      /^::error::Deleting the link-token failed: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: .*203\.0\.113\.9 is not on the API key's access list/m,
+    );
     expect(run.summary).toContain('❌ failed');
     expect(run.summary).toContain('<details><summary>Attempts (1)</summary>');
     expectKeysOnlyMasked(run);
@@ -85,10 +92,17 @@ describe('dist/index.js as the runner runs it', () => {
 
   it('succeeds with a warning on 404, and fails with fail-on-not-found', async () => {
     await freshStandIn();
-    standIn.script({ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
+    standIn.script(
+      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
+      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
+    );
     const lenient = await runAction(actionDir, { inputs: inputs() });
     expect(lenient.code).toBe(0);
-    expect(lenient.outputs).toMatchObject({ status: 'not-found', 'http-status': '404', 'error-code': 'LINK_TOKEN_NOT_FOUND' });
+    expect(lenient.outputs).toMatchObject({
+      status: 'not-found',
+      'http-status': '404',
+      'error-code': 'LINK_TOKEN_NOT_FOUND',
+    });
     expect(lenient.stdout).toMatch(/^::warning::No link-token to delete/m);
     const strict = await runAction(actionDir, { inputs: inputs({ 'fail-on-not-found': 'true' }) });
     expect(strict.code).toBe(1);
@@ -108,7 +122,9 @@ describe('dist/index.js as the runner runs it', () => {
 
   it('rejects bad input before any request, naming the input and never echoing a key', async () => {
     await freshStandIn();
-    const run = await runAction(actionDir, { inputs: inputs({ 'org-id': 'not-an-org-id', 'private-key': `${PRIVATE_KEY}\nsecond-line` }) });
+    const run = await runAction(actionDir, {
+      inputs: inputs({ 'org-id': 'not-an-org-id', 'private-key': `${PRIVATE_KEY}\nsecond-line` }),
+    });
     expect(run.code).toBe(1);
     expect(run.outputs).toEqual({ status: 'failed', 'http-status': '', attempts: '0', 'error-code': '' });
     expect(run.stdout).toMatch(/^::error::Invalid input 'org-id': character 1 is 'n'/m);

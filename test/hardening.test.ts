@@ -42,7 +42,10 @@ async function standIn(options: { tls?: boolean; steps?: Step[] } = {}): Promise
 }
 
 async function proxy(): Promise<[ForwardProxy, string]> {
-  const forward = new ForwardProxy({ hosts: { [ATLAS_HOST]: '127.0.0.1' }, credentials: `${PROXY_USER}:${PROXY_PASSWORD}` });
+  const forward = new ForwardProxy({
+    hosts: { [ATLAS_HOST]: '127.0.0.1' },
+    credentials: `${PROXY_USER}:${PROXY_PASSWORD}`,
+  });
   const address = await forward.start();
   cleanups.push(() => forward.close());
   return [forward, `http://${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@${address}`];
@@ -69,12 +72,23 @@ describe('network and server faults', () => {
     const [server, baseUrl] = await standIn({ steps: [{ action: 'hang' }, { action: 'hang' }] });
     const runtime = instantRuntime();
     const started = Date.now();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { timeoutMs: 200, maxAttempts: 2 }), recordingLogger(), runtime);
+    const result = await deleteLinkToken(
+      settingsFor(baseUrl, { timeoutMs: 200, maxAttempts: 2 }),
+      recordingLogger(),
+      runtime,
+    );
     expect(result).toMatchObject({ status: 'failed', attempts: 2 });
     expect(result.message).toBe('Deleting the link-token failed after 2 attempts: timed out after 200 ms.');
     expect(server.requests).toHaveLength(3);
     expect(runtime.sleeps).toHaveLength(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it('retries a connection reset mid-answer, naming the cause', async () => {
+    const [, baseUrl] = await standIn({ steps: [{ action: 'cut-body' }] });
+    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(result.attemptLog[0]?.outcome).toMatch(/^network error: .*(ECONNRESET|aborted|closed mid-answer)/);
   });
 
   it('explains an empty error body', async () => {
@@ -165,35 +179,40 @@ describe('proxies (dist/index.js under Node 24)', () => {
     expect(forward.connects.map((c) => c.allowed)).toEqual([false]);
     // Final at once: no retry fixes wrong proxy credentials.
     expect(run.outputs).toMatchObject({ status: 'failed', attempts: '1' });
-    expect(run.stdout).toMatch(/::error::Deleting the link-token failed: proxy authentication failed \(check the credentials in https_proxy\): EPROXYAUTH: the proxy refused the tunnel to atlas.test:443: HTTP 407/);
+    expect(run.stdout).toMatch(
+      /::error::Deleting the link-token failed: proxy authentication failed \(check the credentials in https_proxy\): EPROXYAUTH: the proxy refused the tunnel to atlas.test:443: HTTP 407/,
+    );
     expect(withoutMasks(run)).not.toContain('wrong-secret');
   });
 });
 
 describe('cancellation (dist/index.js under Node 24)', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('on %s aborts the request, writes outputs and summary, exits non-zero promptly', async (signal) => {
-    const [server, baseUrl] = await standIn({ steps: [{ action: 'hang' }] });
-    let signalledAt = 0;
-    const run = await runAction(actionDir, {
-      inputs: inputsFor(baseUrl, { 'timeout-seconds': '60' }),
-      onStart: (child) => {
-        const poll = setInterval(() => {
-          if (server.requests.length === 2) {
-            clearInterval(poll);
-            signalledAt = Date.now();
-            child.kill(signal);
-          }
-        }, 10);
-      },
-    });
-    const exitAfterMs = Date.now() - signalledAt;
-    expect(run.code).toBe(1);
-    expect(run.outputs).toEqual({ status: 'failed', 'http-status': '', attempts: '1', 'error-code': '' });
-    expect(run.summary).toContain('❌ cancelled');
-    expect(run.stdout).toMatch(/^::error::Cancelled: the job was cancelled/m);
-    // Far below the 60 s attempt timeout: the request was aborted, not waited out.
-    expect(exitAfterMs).toBeLessThan(10_000);
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'on %s aborts the request, writes outputs and summary, exits non-zero promptly',
+    async (signal) => {
+      const [server, baseUrl] = await standIn({ steps: [{ action: 'hang' }] });
+      let signalledAt = 0;
+      const run = await runAction(actionDir, {
+        inputs: inputsFor(baseUrl, { 'timeout-seconds': '60' }),
+        onStart: (child) => {
+          const poll = setInterval(() => {
+            if (server.requests.length === 2) {
+              clearInterval(poll);
+              signalledAt = Date.now();
+              child.kill(signal);
+            }
+          }, 10);
+        },
+      });
+      const exitAfterMs = Date.now() - signalledAt;
+      expect(run.code).toBe(1);
+      expect(run.outputs).toEqual({ status: 'failed', 'http-status': '', attempts: '1', 'error-code': '' });
+      expect(run.summary).toContain('❌ cancelled');
+      expect(run.stdout).toMatch(/^::error::Cancelled: the job was cancelled/m);
+      // Far below the 60 s attempt timeout: the request was aborted, not waited out.
+      expect(exitAfterMs).toBeLessThan(10_000);
+    },
+  );
 
   it('stops a back-off at once when cancelled between attempts', async () => {
     const [server, baseUrl] = await standIn({ steps: [{ status: 503, headers: { 'Retry-After': '50' } }] });
@@ -253,20 +272,27 @@ describe('secrets under step debug logging', () => {
       const privateKey = scenario.inputs?.['private-key'] ?? PRIVATE_KEY;
       const lines = run.stdout.split('\n');
       const firstOther = lines.findIndex((line) => !line.startsWith('::add-mask::'));
-      expect(lines.slice(firstOther).some((line) => line.startsWith('::add-mask::')), `${scenario.name}: masks first`).toBe(false);
+      expect(
+        lines.slice(firstOther).some((line) => line.startsWith('::add-mask::')),
+        `${scenario.name}: masks first`,
+      ).toBe(false);
       expect(lines.slice(0, firstOther), `${scenario.name}: both keys masked`).toEqual(
         expect.arrayContaining([`::add-mask::${PUBLIC_KEY}`, `::add-mask::${privateKey.split('\n')[0]}`]),
       );
       const visible = withoutMasks(run);
       for (const secret of [PUBLIC_KEY, PRIVATE_KEY, ...privateKey.split('\n'), PROXY_PASSWORD]) {
-        expect(visible, `${scenario.name}: ${secret === PUBLIC_KEY ? 'public key' : 'a secret'} leaked`).not.toContain(secret);
+        expect(visible, `${scenario.name}: ${secret === PUBLIC_KEY ? 'public key' : 'a secret'} leaked`).not.toContain(
+          secret,
+        );
       }
       expect(visible, `${scenario.name}: header leaked`).not.toMatch(/authorization:|Digest username|response="/i);
       for (const request of server.requests) {
         const response = /response="([0-9a-f]+)"/.exec(request.headers.authorization ?? '')?.[1];
         if (response) expect(visible, `${scenario.name}: digest response leaked`).not.toContain(response);
       }
-      expect(run.stdout, `${scenario.name}: debug output is on`).toMatch(scenario.name === 'bad input' ? /./ : /::debug::/);
+      expect(run.stdout, `${scenario.name}: debug output is on`).toMatch(
+        scenario.name === 'bad input' ? /./ : /::debug::/,
+      );
       for (const cleanup of cleanups.splice(0)) await cleanup();
     }
   }, 120_000);

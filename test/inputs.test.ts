@@ -61,16 +61,23 @@ describe('readSettings', () => {
   });
 
   it('trims keys and lower-cases the org ID', () => {
-    const settings = read({ 'org-id': ` ${ORG_ID.toUpperCase()} `, 'public-key': ` ${PUBLIC_KEY}\n`, 'private-key': `\t${PRIVATE_KEY} ` });
+    const settings = read({
+      'org-id': ` ${ORG_ID.toUpperCase()} `,
+      'public-key': ` ${PUBLIC_KEY}\n`,
+      'private-key': `\t${PRIVATE_KEY} `,
+    });
     expect(settings).toMatchObject({ orgId: ORG_ID, publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
   });
 
-  it.each(['http://localhost:3000', 'http://127.5.6.7', 'http://[::1]:9000', 'https://cloud-qa.mongodb.com', 'https://cloud.mongodbgov.com:443/'])(
-    'accepts base-url %s',
-    (baseUrl) => {
-      expect(read({ ...REQUIRED, 'base-url': baseUrl }).baseUrl).toBe(new URL(baseUrl).origin);
-    },
-  );
+  it.each([
+    'http://localhost:3000',
+    'http://127.5.6.7',
+    'http://[::1]:9000',
+    'https://cloud-qa.mongodb.com',
+    'https://cloud.mongodbgov.com:443/',
+  ])('accepts base-url %s', (baseUrl) => {
+    expect(read({ ...REQUIRED, 'base-url': baseUrl }).baseUrl).toBe(new URL(baseUrl).origin);
+  });
 });
 
 describe('rejected inputs name the input and what is expected', () => {

@@ -12,7 +12,19 @@ afterEach(async () => standIn?.close());
 
 /** Asynchronous: the stand-in answers from this same process. */
 async function curl(url: string, password: string): Promise<string> {
-  const args = ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--digest', '-u', `${PUBLIC_KEY}:${password}`, '-X', 'DELETE', url];
+  const args = [
+    '-s',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '--digest',
+    '-u',
+    `${PUBLIC_KEY}:${password}`,
+    '-X',
+    'DELETE',
+    url,
+  ];
   return (await promisify(execFile)('curl', args)).stdout;
 }
 

@@ -68,7 +68,9 @@ describe('renderResultSummary', () => {
   });
 
   it('says when a run was cancelled, and when not-found failed the step', () => {
-    expect(renderResultSummary(ORG_ID, result({ status: 'failed', cancelled: true, httpStatus: undefined }))).toContain('❌ cancelled');
+    expect(renderResultSummary(ORG_ID, result({ status: 'failed', cancelled: true, httpStatus: undefined }))).toContain(
+      '❌ cancelled',
+    );
     expect(renderResultSummary(ORG_ID, result({ status: 'not-found', stepFails: true, httpStatus: 404 }))).toContain(
       'not found (nothing to delete) (fail-on-not-found)',
     );

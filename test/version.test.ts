@@ -9,6 +9,6 @@ it('names the package version in the User-Agent', () => {
   expect(USER_AGENT).toBe(`atlas-delete-link-token-action/${pkg.version}`);
 });
 
-it('runs the tests on Node 24, the runner\'s Node', () => {
+it("runs the tests on Node 24, the runner's Node", () => {
   expect(process.version).toMatch(/^v24\./);
 });

@@ -43,16 +43,23 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
     return { ...base, bodyProblem: 'the body was larger than 64 KiB and was not read in full' };
   }
   if (text === '') {
-    return envelope && answer.status !== 204 ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' } : base;
+    return envelope && answer.status !== 204
+      ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' }
+      : base;
   }
   const json = parseJsonObject(text);
   if (!json) return { ...base, ...describeNonJson(answer, text) };
   if (!envelope) return { ...base, ...errorFields(json) };
   if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
-    return { ...base, ...errorFields(json), bodyProblem: 'an enveloped answer was expected, but the body has no numeric status' };
+    return {
+      ...base,
+      ...errorFields(json),
+      bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
+    };
   }
   const content = json['content'];
-  const inner = typeof content === 'object' && content !== null && !Array.isArray(content) ? errorFields(content as Json) : {};
+  const inner =
+    typeof content === 'object' && content !== null && !Array.isArray(content) ? errorFields(content as Json) : {};
   return { status: json['status'], httpStatus: answer.status, ...inner };
 }
 

@@ -21,7 +21,8 @@ export class ProxyTunnelAgent extends https.Agent {
     callback: (error: Error | null, socket?: Duplex) => void,
   ): Duplex | undefined {
     const target = `${options.host}:${options.port}`;
-    const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
+    const credentials =
+      this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
     const connect = (this.proxy.protocol === 'https:' ? https : http).request({
       host: this.proxy.hostname,
       port: Number(this.proxy.port) || (this.proxy.protocol === 'https:' ? 443 : 80),
@@ -30,7 +31,9 @@ export class ProxyTunnelAgent extends https.Agent {
       agent: false,
       headers: {
         host: target,
-        ...(credentials === undefined ? {} : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
+        ...(credentials === undefined
+          ? {}
+          : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
       },
     });
     this.pending.add(connect);

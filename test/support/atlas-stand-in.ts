@@ -15,6 +15,7 @@ export type Step =
   | { action: 'reset' } // destroy the connection without answering
   | { action: 'hang' } // accept and never answer
   | { action: 'stall-body' } // send headers and part of a body, then stall
+  | { action: 'cut-body' } // send headers and part of a body, then reset the connection
   | { action: 'stale' } // answer 401 with stale=true and a new nonce
   | { action: 'redirect'; location: string };
 
@@ -41,9 +42,17 @@ export interface StandInOptions {
   /** Serve HTTPS with this certificate instead of HTTP. */
   tls?: { key: string; cert: string };
   host?: string;
+  /** Port to listen on; a free one when omitted. */
+  port?: number;
 }
 
-const json = (detail: string, error: number, errorCode: string | undefined, reason: string, parameters: unknown[] = []): object => ({
+const json = (
+  detail: string,
+  error: number,
+  errorCode: string | undefined,
+  reason: string,
+  parameters: unknown[] = [],
+): object => ({
   detail,
   error,
   ...(errorCode ? { errorCode } : {}),
@@ -56,11 +65,22 @@ export const ATLAS_ERRORS = {
   notFound: (orgId: string) =>
     json(`No link-token exists for organization ${orgId}.`, 404, 'LINK_TOKEN_NOT_FOUND', 'Not Found', [orgId]),
   ipNotOnAccessList: (ip: string) =>
-    json(`IP address ${ip} is not allowed to access this resource.`, 403, 'IP_ADDRESS_NOT_ON_ACCESS_LIST', 'Forbidden', [ip]),
+    json(
+      `IP address ${ip} is not allowed to access this resource.`,
+      403,
+      'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+      'Forbidden',
+      [ip],
+    ),
   forbidden: () => json('You are not authorized for this resource.', 403, 'USER_UNAUTHORIZED', 'Forbidden'),
   unauthorized: () => json('You are not authorized for this resource.', 401, undefined, 'Unauthorized'),
   conflict: () =>
-    json('Cannot delete the link-token while a live migration is in progress.', 409, 'LIVE_MIGRATION_IN_PROGRESS', 'Conflict'),
+    json(
+      'Cannot delete the link-token while a live migration is in progress.',
+      409,
+      'LIVE_MIGRATION_IN_PROGRESS',
+      'Conflict',
+    ),
   rateLimited: () => json('Resource usage limit exceeded.', 429, 'RATE_LIMITED', 'Too Many Requests'),
   unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
 };
@@ -90,7 +110,7 @@ export class AtlasStandIn {
   /** Starts listening on a free loopback port; resolves to the base URL. */
   async start(): Promise<string> {
     const host = this.options.host ?? '127.0.0.1';
-    await new Promise<void>((resolve) => this.server.listen(0, host, resolve));
+    await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, host, resolve));
     const { port } = this.server.address() as AddressInfo;
     this.origin = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
     return this.origin;
@@ -171,11 +191,23 @@ export class AtlasStandIn {
 
     const match = PATH.exec(url.pathname);
     if (record.method !== 'DELETE' || !match) {
-      send(404, { detail: 'Not found', error: 404, errorCode: 'RESOURCE_NOT_FOUND', parameters: [], reason: 'Not Found' });
+      send(404, {
+        detail: 'Not found',
+        error: 404,
+        errorCode: 'RESOURCE_NOT_FOUND',
+        parameters: [],
+        reason: 'Not Found',
+      });
       return;
     }
     if (match[1] === 'v2' && req.headers.accept !== V2_MEDIA_TYPE) {
-      send(406, { detail: 'Invalid accept header or version date.', error: 406, errorCode: 'INVALID_VERSION_DATE', parameters: [], reason: 'Not Acceptable' });
+      send(406, {
+        detail: 'Invalid accept header or version date.',
+        error: 406,
+        errorCode: 'INVALID_VERSION_DATE',
+        parameters: [],
+        reason: 'Not Acceptable',
+      });
       return;
     }
     this.answer(this.steps.shift() ?? { status: 204 }, url, record, res, send);
@@ -207,6 +239,10 @@ export class AtlasStandIn {
       case 'stall-body':
         res.writeHead(503, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
         res.write('{"detail":"');
+        return;
+      case 'cut-body':
+        res.writeHead(503, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+        res.write('{"detail":"', () => res.socket?.resetAndDestroy());
         return;
       case 'stale':
         this.nonces.clear();

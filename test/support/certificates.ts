@@ -19,10 +19,51 @@ export function makeCertificates(hostname: string): TestCertificates {
   const openssl = (...args: string[]): void => {
     execFileSync('openssl', args, { stdio: 'ignore' });
   };
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=Test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${hostname}`, '-keyout', file('server.key'), '-out', file('server.csr'));
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Test CA',
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    `/CN=${hostname}`,
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+  );
   writeFileSync(file('san.ext'), `subjectAltName=DNS:${hostname},IP:127.0.0.1\n`);
-  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', file('san.ext'), '-out', file('server.pem'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    file('san.ext'),
+    '-out',
+    file('server.pem'),
+  );
   return {
     dir,
     caFile: file('ca.pem'),

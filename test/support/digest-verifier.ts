@@ -17,7 +17,8 @@ export function parseAuthorization(header: string): { scheme: string; params: Re
   const params: Record<string, string> = {};
   const pattern = /([a-zA-Z0-9_-]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
   for (const match of header.slice(space + 1).matchAll(pattern)) {
-    params[(match[1] as string).toLowerCase()] = match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : (match[3] ?? '');
+    params[(match[1] as string).toLowerCase()] =
+      match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : (match[3] ?? '');
   }
   return { scheme, params };
 }
@@ -59,7 +60,8 @@ export function verifyDigest(options: {
   if (!username || !nonce || !uri || !response) return { ok: false, reason: 'missing fields' };
   if (realm !== options.realm) return { ok: false, reason: `realm ${realm}` };
   if (uri !== options.uri) return { ok: false, reason: `uri ${uri} != ${options.uri}` };
-  if (algorithm.toLowerCase() !== options.algorithm.toLowerCase()) return { ok: false, reason: `algorithm ${algorithm}` };
+  if (algorithm.toLowerCase() !== options.algorithm.toLowerCase())
+    return { ok: false, reason: `algorithm ${algorithm}` };
   if (qop !== 'auth' || !nc || !/^[0-9a-f]{8}$/i.test(nc) || !cnonce) return { ok: false, reason: 'qop/nc/cnonce' };
   const password = options.users[username];
   if (password === undefined) return { ok: false, reason: `unknown user`, username };

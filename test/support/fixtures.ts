@@ -38,16 +38,19 @@ export function recordingLogger(): RecordingLogger {
 }
 
 /** A runtime whose sleeps return at once and are recorded; the clock advances by each sleep. */
-export function instantRuntime(cancelSignal: AbortSignal = new AbortController().signal): Runtime & { sleeps: number[] } {
+export function instantRuntime(
+  cancelSignal: AbortSignal = new AbortController().signal,
+): Runtime & { sleeps: number[] } {
   const sleeps: number[] = [];
   let offset = 0;
   return {
     sleeps,
     now: () => Date.now() + offset,
     random: () => 0.5,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       sleeps.push(ms);
       offset += ms;
+      return Promise.resolve();
     },
     cancelSignal,
   };

@@ -42,7 +42,8 @@ export class ForwardProxy {
   private tunnel(req: http.IncomingMessage, client: Socket): void {
     const target = req.url ?? '';
     const proxyAuthorization = req.headers['proxy-authorization'];
-    const expected = this.credentials === undefined ? undefined : `Basic ${Buffer.from(this.credentials).toString('base64')}`;
+    const expected =
+      this.credentials === undefined ? undefined : `Basic ${Buffer.from(this.credentials).toString('base64')}`;
     const allowed = expected === undefined || proxyAuthorization === expected;
     this.connects.push({ target, proxyAuthorization, allowed });
     if (!allowed) {

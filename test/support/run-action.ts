@@ -1,7 +1,7 @@
 // Runs the bundled action the way the GitHub runner does: `node dist/index.js` under Node 24 from
 // a directory holding only action.yml and dist/, inputs in INPUT_* variables, outputs and the job
 // summary in files.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ export interface RunOptions {
   /** Leave GITHUB_STEP_SUMMARY unset. */
   noSummary?: boolean;
   /** Called once the process has started, e.g. to send it a signal. */
-  onStart?: (child: import('node:child_process').ChildProcess) => void;
+  onStart?: (child: ChildProcess) => void;
 }
 
 /** Copies action.yml and dist/ into a fresh directory, as a runner's checkout of the action. */
@@ -69,7 +69,11 @@ export async function runAction(actionDir: string, options: RunOptions): Promise
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = Date.now();
-  const child = spawn(NODE_24, [join(actionDir, 'dist', 'index.js')], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE_24, [join(actionDir, 'dist', 'index.js')], {
+    cwd: work,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
