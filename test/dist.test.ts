@@ -21,3 +21,10 @@ it('dist/ is up to date with src/ (run `npm run build` and commit dist/ if this 
     rmSync(fresh, { recursive: true, force: true });
   }
 }, 120_000);
+
+it('keeps the HTTP stack the action never uses out of the bundle (start-up cost, docs/benchmark.md)', () => {
+  const code = readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8');
+  expect(code).not.toMatch(/require\("(node:)?(http2|worker_threads)"\)/);
+  expect(code).not.toContain('class ProxyAgent extends DispatcherBase');
+  expect(code.length).toBeLessThan(400 * 1024);
+});
