@@ -2235,6 +2235,363 @@ function describeNonJson(answer, text) {
     return { bodyProblem: 'the answer was not JSON', detail: oneLine(text, 200) };
 }
 
+;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
+const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+function linkTokenUrl(settings) {
+    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}/liveMigrations/linkTokens`, settings.baseUrl);
+    if (settings.pretty)
+        url.searchParams.set('pretty', 'true');
+    if (settings.envelope)
+        url.searchParams.set('envelope', 'true');
+    return url;
+}
+function acceptHeader(apiVersion) {
+    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
+}
+
+;// CONCATENATED MODULE: ./src/atlas/hints.ts
+const IPV4_OR_IPV6 = /\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\b/i;
+/** The runner's IP as Atlas quoted it, from `parameters` or else from `detail`. */
+function quotedIp(answer) {
+    const fromParameters = answer.parameters?.find((value) => typeof value === 'string' && IPV4_OR_IPV6.test(value));
+    if (typeof fromParameters === 'string')
+        return fromParameters;
+    return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
+}
+/** `credential` names what authenticated: "API key" or "service account". */
+function hintFor(answer, credential = 'API key') {
+    const { status, errorCode } = answer;
+    if (status >= 300 && status < 400) {
+        return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
+    }
+    if (status === 401 && credential === 'API key') {
+        return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
+    }
+    if (status === 401) {
+        return 'Atlas refused the access token: check that the service account belongs to this organization.';
+    }
+    if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
+        const ip = quotedIp(answer);
+        return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+    }
+    if (status === 403) {
+        return `The ${credential} needs the Organization Owner role in this organization.`;
+    }
+    if (status === 404) {
+        return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
+    }
+    if (status === 409) {
+        return 'A live migration is still active in this organization: run this step after the cutover has completed.';
+    }
+    if (status === 429) {
+        return 'Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.';
+    }
+    return undefined;
+}
+/** For a refused token request (400 or 401 from the token endpoint). */
+const TOKEN_REFUSED_HINT = 'Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.';
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = require("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = require("node:https");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = require("node:tls");
+;// CONCATENATED MODULE: ./src/atlas/proxy-agent.ts
+// HTTPS through a forward proxy with CONNECT. Node's own Agent does the TLS and keep-alive; only
+// the socket comes from the tunnel. (The `tunnel` package @actions/http-client uses writes proxy
+// credentials with the deprecated Buffer(), which prints a warning on Node 24.)
+
+
+
+class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
+    proxy;
+    pending = new Set();
+    /** `proxy` as @actions/http-client's getProxyUrl returns it: user name and password decoded. */
+    constructor(proxy, options) {
+        super(options);
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const target = `${options.host}:${options.port}`;
+        const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
+        const connect = (this.proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
+            host: this.proxy.hostname,
+            port: Number(this.proxy.port) || (this.proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: target,
+            agent: false,
+            headers: {
+                host: target,
+                ...(credentials === undefined
+                    ? {}
+                    : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
+            },
+        });
+        this.pending.add(connect);
+        connect.once('connect', (res, socket) => {
+            this.pending.delete(connect);
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const error = Object.assign(new Error(`the proxy refused the tunnel to ${target}: HTTP ${res.statusCode}`), {
+                    code: res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY',
+                });
+                callback(error);
+                return;
+            }
+            callback(null, external_node_tls_namespaceObject.connect({ ...options, socket }));
+        });
+        connect.once('error', (error) => {
+            this.pending.delete(connect);
+            callback(error);
+        });
+        connect.end();
+        return undefined;
+    }
+    destroy() {
+        for (const connect of this.pending)
+            connect.destroy();
+        this.pending.clear();
+        super.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/atlas/transport.ts
+// One HTTP exchange over node:http(s): proxy from the environment, keep-alive so the digest
+// round trip reuses the connection, bounded body reads, no redirects, abortable at any point.
+
+
+
+
+/** Error bodies are small; anything larger is cut here so a hostile answer cannot fill memory. */
+const MAX_BODY_BYTES = 64 * 1024;
+class TransportError extends Error {
+    kind;
+    code;
+    /** The request was written completely, so the server may have acted on it. */
+    requestSent;
+    constructor(kind, message, code, requestSent) {
+        super(message);
+        this.name = 'TransportError';
+        this.kind = kind;
+        this.code = code;
+        this.requestSent = requestSent;
+    }
+}
+const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
+class Transport {
+    agents = new Map();
+    /** Requests sent so far, challenge and token requests included. */
+    requestsSent = 0;
+    /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
+    route(url) {
+        const proxy = getProxyUrl(url);
+        return proxy ? `through proxy ${proxy.protocol}//${proxy.host}` : 'directly';
+    }
+    send(request) {
+        const { url, signal } = request;
+        return new Promise((resolve, reject) => {
+            let requestSent = false;
+            const fail = (error) => {
+                if (signal.aborted) {
+                    reject(new TransportError('aborted', 'the request was aborted', undefined, requestSent));
+                }
+                else {
+                    const code = error.code;
+                    const kind = code === 'EPROXYAUTH' ? 'proxy-auth' : code && TLS_ERROR.test(code) ? 'tls' : 'network';
+                    const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+                    reject(new TransportError(kind, message, code, requestSent));
+                }
+            };
+            if (signal.aborted) {
+                fail(new Error('aborted'));
+                return;
+            }
+            const client = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+            const headers = request.body === undefined
+                ? request.headers
+                : { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
+            this.requestsSent++;
+            const req = client.request(url, { method: request.method, headers, agent: this.agentFor(url) });
+            const onAbort = () => {
+                req.destroy(new Error('aborted'));
+            };
+            signal.addEventListener('abort', onAbort, { once: true });
+            const done = () => signal.removeEventListener('abort', onAbort);
+            req.on('finish', () => {
+                requestSent = true;
+            });
+            req.on('error', (error) => {
+                done();
+                fail(error);
+            });
+            req.on('response', (res) => {
+                readBounded(res).then(({ body, truncated }) => {
+                    done();
+                    resolve({
+                        status: res.statusCode ?? 0,
+                        statusText: res.statusMessage ?? '',
+                        headers: res.headers,
+                        body,
+                        bodyTruncated: truncated,
+                    });
+                }, (error) => {
+                    done();
+                    req.destroy();
+                    fail(error);
+                });
+            });
+            req.end(request.body);
+        });
+    }
+    /** Closes kept-alive connections so the process can exit at once. */
+    close() {
+        for (const agent of this.agents.values())
+            agent.destroy();
+        this.agents.clear();
+    }
+    agentFor(url) {
+        const key = url.origin;
+        let agent = this.agents.get(key);
+        if (!agent) {
+            agent = createAgent(url);
+            this.agents.set(key, agent);
+        }
+        return agent;
+    }
+}
+function createAgent(url) {
+    // One socket, kept alive: the request that answers the digest challenge reuses the connection.
+    const options = { keepAlive: true, maxSockets: 1 };
+    if (url.protocol === 'http:')
+        return new external_node_http_namespaceObject.Agent(options); // loopback only, never proxied
+    const proxy = getProxyUrl(url);
+    return proxy ? new ProxyTunnelAgent(proxy, options) : new external_node_https_namespaceObject.Agent(options);
+}
+function readBounded(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        res.on('data', (chunk) => {
+            const room = MAX_BODY_BYTES - size;
+            if (chunk.length >= room) {
+                chunks.push(chunk.subarray(0, room));
+                size = MAX_BODY_BYTES;
+                res.destroy(); // stop reading: the rest is never held in memory
+                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: chunk.length > room || !res.complete });
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        });
+        res.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false }));
+        res.on('error', reject);
+        // A settled promise ignores this; it only matters when the body was cut off.
+        res.on('close', () => {
+            if (!res.complete)
+                reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/auth/authenticator.ts
+/** How the summary and the log name each method (never its values). */
+const METHOD_LABELS = {
+    digest: 'API key (HTTP Digest)',
+    'service-account': 'service account (OAuth 2.0 client credentials)',
+};
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
 // EXTERNAL MODULE: ./node_modules/md5/md5.js
@@ -2466,7 +2823,7 @@ algorithm=${this.digest.algorithm},response="${response}",nc=${ncString},cnonce=
 if (typeof(window) === "object") window.DigestFetch = DigestClient
 /* harmony default export */ const digest_fetch_src = ((/* unused pure expression or super */ null && (DigestClient)));
 
-;// CONCATENATED MODULE: ./src/atlas/challenge.ts
+;// CONCATENATED MODULE: ./src/auth/challenge.ts
 // Parsing of WWW-Authenticate headers (RFC 7235): one header may carry several challenges,
 // and Node joins repeated headers with ", ".
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+/;
@@ -2524,7 +2881,7 @@ function parseChallenges(header) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/atlas/digest.ts
+;// CONCATENATED MODULE: ./src/auth/digest.ts
 // HTTP Digest authentication (RFC 7616) with digest-fetch computing the response and composing
 // the header, answering with the algorithm the server asked for.
 
@@ -2624,342 +2981,45 @@ function canonicalChallenge(challenge) {
     return `Digest realm="${realm}", nonce="${nonce}", qop="auth"${opaquePart}`;
 }
 
-;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
-const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
-function linkTokenUrl(settings) {
-    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}/liveMigrations/linkTokens`, settings.baseUrl);
-    if (settings.pretty)
-        url.searchParams.set('pretty', 'true');
-    if (settings.envelope)
-        url.searchParams.set('envelope', 'true');
-    return url;
-}
-function acceptHeader(apiVersion) {
-    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
-}
+;// CONCATENATED MODULE: ./src/auth/digest-auth.ts
 
-;// CONCATENATED MODULE: ./src/atlas/hints.ts
-const IPV4_OR_IPV6 = /\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\b/i;
-/** The runner's IP as Atlas quoted it, from `parameters` or else from `detail`. */
-function quotedIp(answer) {
-    const fromParameters = answer.parameters?.find((value) => typeof value === 'string' && IPV4_OR_IPV6.test(value));
-    if (typeof fromParameters === 'string')
-        return fromParameters;
-    return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
-}
-function hintFor(answer) {
-    const { status, errorCode } = answer;
-    if (status >= 300 && status < 400) {
-        return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
+/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
+const MAX_STALE_RENEWALS = 2;
+class DigestRequestAuthenticator {
+    method = 'digest';
+    digest;
+    url;
+    debug;
+    staleRenewals = 0;
+    constructor(credentials, url, debug) {
+        this.digest = new DigestAuthenticator(credentials.publicKey, credentials.privateKey);
+        this.url = url;
+        this.debug = debug;
     }
-    if (status === 401) {
-        return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
+    startAttempt() {
+        this.staleRenewals = 0;
     }
-    if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
-        const ip = quotedIp(answer);
-        return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the API key's access list: add it to the key's API access list in Atlas, or run on a runner with an allowed address.`;
+    authorize() {
+        return Promise.resolve(this.digest.hasChallenge ? this.digest.authorization('DELETE', this.url.href) : undefined);
     }
-    if (status === 403) {
-        return 'The API key needs the Organization Owner role in this organization.';
-    }
-    if (status === 404) {
-        return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
-    }
-    if (status === 409) {
-        return 'A live migration is still active in this organization: run this step after the cutover has completed.';
-    }
-    if (status === 429) {
-        return 'Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.';
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = require("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = require("node:https");
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
+    retryUnauthorized(answer, sentAuthorization) {
+        const challenge = answer.headers['www-authenticate'];
+        if (sentAuthorization === undefined) {
+            this.digest.accept(challenge); // throws when there is no Digest challenge to answer safely
+            this.debug(`Answering the server's Digest challenge (algorithm ${this.digest.algorithm}).`);
             return true;
         }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = require("node:tls");
-;// CONCATENATED MODULE: ./src/atlas/proxy-agent.ts
-// HTTPS through a forward proxy with CONNECT. Node's own Agent does the TLS and keep-alive; only
-// the socket comes from the tunnel. (The `tunnel` package @actions/http-client uses writes proxy
-// credentials with the deprecated Buffer(), which prints a warning on Node 24.)
-
-
-
-class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
-    proxy;
-    pending = new Set();
-    /** `proxy` as @actions/http-client's getProxyUrl returns it: user name and password decoded. */
-    constructor(proxy, options) {
-        super(options);
-        this.proxy = proxy;
-    }
-    createConnection(options, callback) {
-        const target = `${options.host}:${options.port}`;
-        const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
-        const connect = (this.proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject).request({
-            host: this.proxy.hostname,
-            port: Number(this.proxy.port) || (this.proxy.protocol === 'https:' ? 443 : 80),
-            method: 'CONNECT',
-            path: target,
-            agent: false,
-            headers: {
-                host: target,
-                ...(credentials === undefined
-                    ? {}
-                    : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
-            },
-        });
-        this.pending.add(connect);
-        connect.once('connect', (res, socket) => {
-            this.pending.delete(connect);
-            if (res.statusCode !== 200) {
-                socket.destroy();
-                const error = Object.assign(new Error(`the proxy refused the tunnel to ${target}: HTTP ${res.statusCode}`), {
-                    code: res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY',
-                });
-                callback(error);
-                return;
-            }
-            callback(null, external_node_tls_namespaceObject.connect({ ...options, socket }));
-        });
-        connect.once('error', (error) => {
-            this.pending.delete(connect);
-            callback(error);
-        });
-        connect.end();
-        return undefined;
-    }
-    destroy() {
-        for (const connect of this.pending)
-            connect.destroy();
-        this.pending.clear();
-        super.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/atlas/transport.ts
-// One HTTP exchange over node:http(s): proxy from the environment, keep-alive so the digest
-// round trip reuses the connection, bounded body reads, no redirects, abortable at any point.
-
-
-
-
-/** Error bodies are small; anything larger is cut here so a hostile answer cannot fill memory. */
-const MAX_BODY_BYTES = 64 * 1024;
-class TransportError extends Error {
-    kind;
-    code;
-    /** The request was written completely, so the server may have acted on it. */
-    requestSent;
-    constructor(kind, message, code, requestSent) {
-        super(message);
-        this.name = 'TransportError';
-        this.kind = kind;
-        this.code = code;
-        this.requestSent = requestSent;
-    }
-}
-const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
-class Transport {
-    agents = new Map();
-    /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
-    route(url) {
-        const proxy = getProxyUrl(url);
-        return proxy ? `through proxy ${proxy.protocol}//${proxy.host}` : 'directly';
-    }
-    send(request) {
-        const { url, signal } = request;
-        return new Promise((resolve, reject) => {
-            let requestSent = false;
-            const fail = (error) => {
-                if (signal.aborted) {
-                    reject(new TransportError('aborted', 'the request was aborted', undefined, requestSent));
-                }
-                else {
-                    const code = error.code;
-                    const kind = code === 'EPROXYAUTH' ? 'proxy-auth' : code && TLS_ERROR.test(code) ? 'tls' : 'network';
-                    const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-                    reject(new TransportError(kind, message, code, requestSent));
-                }
-            };
-            if (signal.aborted) {
-                fail(new Error('aborted'));
-                return;
-            }
-            const client = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
-            const req = client.request(url, { method: request.method, headers: request.headers, agent: this.agentFor(url) });
-            const onAbort = () => {
-                req.destroy(new Error('aborted'));
-            };
-            signal.addEventListener('abort', onAbort, { once: true });
-            const done = () => signal.removeEventListener('abort', onAbort);
-            req.on('finish', () => {
-                requestSent = true;
-            });
-            req.on('error', (error) => {
-                done();
-                fail(error);
-            });
-            req.on('response', (res) => {
-                readBounded(res).then(({ body, truncated }) => {
-                    done();
-                    resolve({
-                        status: res.statusCode ?? 0,
-                        statusText: res.statusMessage ?? '',
-                        headers: res.headers,
-                        body,
-                        bodyTruncated: truncated,
-                    });
-                }, (error) => {
-                    done();
-                    req.destroy();
-                    fail(error);
-                });
-            });
-            req.end();
-        });
-    }
-    /** Closes kept-alive connections so the process can exit at once. */
-    close() {
-        for (const agent of this.agents.values())
-            agent.destroy();
-        this.agents.clear();
-    }
-    agentFor(url) {
-        const key = url.origin;
-        let agent = this.agents.get(key);
-        if (!agent) {
-            agent = createAgent(url);
-            this.agents.set(key, agent);
+        if (isStaleChallenge(challenge) && this.staleRenewals < MAX_STALE_RENEWALS) {
+            this.staleRenewals++;
+            this.digest.accept(challenge);
+            this.debug('The server marked the nonce stale: authenticating again with its new nonce.');
+            return true;
         }
-        return agent;
+        return false; // a non-stale 401 to an authorized request: wrong credentials, never retried
     }
-}
-function createAgent(url) {
-    // One socket, kept alive: the request that answers the digest challenge reuses the connection.
-    const options = { keepAlive: true, maxSockets: 1 };
-    if (url.protocol === 'http:')
-        return new external_node_http_namespaceObject.Agent(options); // loopback only, never proxied
-    const proxy = getProxyUrl(url);
-    return proxy ? new ProxyTunnelAgent(proxy, options) : new external_node_https_namespaceObject.Agent(options);
-}
-function readBounded(res) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        res.on('data', (chunk) => {
-            const room = MAX_BODY_BYTES - size;
-            if (chunk.length >= room) {
-                chunks.push(chunk.subarray(0, room));
-                size = MAX_BODY_BYTES;
-                res.destroy(); // stop reading: the rest is never held in memory
-                resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: chunk.length > room || !res.complete });
-                return;
-            }
-            chunks.push(chunk);
-            size += chunk.length;
-        });
-        res.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated: false }));
-        res.on('error', reject);
-        // A settled promise ignores this; it only matters when the body was cut off.
-        res.on('close', () => {
-            if (!res.complete)
-                reject(Object.assign(new Error('the connection closed mid-answer'), { code: 'ECONNRESET' }));
-        });
-    });
+    finish() {
+        return Promise.resolve();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -3005,6 +3065,97 @@ function worstCaseMs(maxAttempts, timeoutMs) {
     return maxAttempts * timeoutMs + (maxAttempts - 1) * MAX_WAIT_MS;
 }
 
+;// CONCATENATED MODULE: ./src/auth/service-account.ts
+
+
+/** The token endpoint said no, or answered something unusable. */
+class TokenRequestError extends Error {
+    status;
+    transient;
+    errorCode;
+    constructor(status, errorCode, message) {
+        super(message);
+        this.name = 'TokenRequestError';
+        this.status = status;
+        this.transient = isTransientStatus(status);
+        this.errorCode = errorCode;
+    }
+}
+class ServiceAccountAuthenticator {
+    method = 'service-account';
+    basic;
+    options;
+    token;
+    constructor(credentials, options) {
+        this.basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
+        this.options = options;
+        options.mask(this.basic.slice('Basic '.length));
+    }
+    startAttempt() { }
+    async authorize(signal) {
+        this.token ??= await this.requestToken(signal);
+        return `Bearer ${this.token}`;
+    }
+    retryUnauthorized() {
+        return false; // a refused token is final: a new one from the same account would be refused too
+    }
+    async finish() {
+        if (this.token === undefined)
+            return;
+        try {
+            const answer = await this.post('/api/oauth/revoke', `token=${encodeURIComponent(this.token)}`, AbortSignal.timeout(this.options.timeoutMs));
+            if (answer.status >= 200 && answer.status < 300) {
+                this.options.log.debug('Revoked the access token.');
+            }
+            else {
+                this.options.log.warning(`Could not revoke the access token (HTTP ${answer.status}); it expires by itself within the hour.`);
+            }
+        }
+        catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.options.log.warning(`Could not revoke the access token (${reason}); it expires by itself within the hour.`);
+        }
+        this.token = undefined;
+    }
+    post(path, body, signal) {
+        return this.options.transport.send({
+            method: 'POST',
+            url: new URL(path, this.options.baseUrl),
+            headers: {
+                ...this.options.headers,
+                Authorization: this.basic,
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+            },
+            body,
+            signal,
+        });
+    }
+    async requestToken(signal) {
+        const answer = await this.post('/api/oauth/token', 'grant_type=client_credentials', signal);
+        let body = {};
+        try {
+            const parsed = JSON.parse(answer.body);
+            if (typeof parsed === 'object' && parsed !== null)
+                body = parsed;
+        }
+        catch {
+            // Not JSON: described below by status alone.
+        }
+        const token = body['access_token'];
+        if (answer.status === 200 && typeof token === 'string' && token !== '') {
+            this.options.mask(token);
+            this.options.log.debug('Obtained an access token for the service account.');
+            return token;
+        }
+        const errorCode = typeof body['error'] === 'string' ? oneLine(body['error'], 100) : undefined;
+        const description = typeof body['error_description'] === 'string' ? oneLine(body['error_description']) : undefined;
+        const what = answer.status === 200 ? 'answered without an access token' : `answered HTTP ${answer.status}`;
+        const details = [errorCode, description].filter(Boolean).join(': ');
+        throw new TokenRequestError(answer.status, errorCode, `the token endpoint ${what}${details ? ` (${details})` : ''}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Identifies the action in the User-Agent; kept in step with package.json by a test.
 const ACTION_NAME = 'atlas-delete-link-token-action';
@@ -3022,25 +3173,38 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
-/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
-const MAX_STALE_RENEWALS = 2;
+
+
+
+function createAuthenticator(settings, url, transport, log) {
+    const { credentials } = settings;
+    if (credentials.method === 'digest')
+        return new DigestRequestAuthenticator(credentials, url, log.debug);
+    return new ServiceAccountAuthenticator(credentials, {
+        baseUrl: settings.baseUrl,
+        transport,
+        headers: { 'User-Agent': USER_AGENT },
+        mask: log.mask,
+        log,
+        timeoutMs: settings.timeoutMs,
+    });
+}
 async function deleteLinkToken(settings, log, runtime) {
     const url = linkTokenUrl(settings);
     const endpoint = `DELETE ${url.href}`;
     const started = runtime.now();
     const transport = new Transport();
-    const auth = new DigestAuthenticator(settings.publicKey, settings.privateKey);
+    const auth = createAuthenticator(settings, url, transport, log);
+    const credentialNoun = auth.method === 'digest' ? 'API key' : 'service account';
     const attemptLog = [];
-    let requests = 0;
     let mayHaveReachedAtlas = false;
     const baseHeaders = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
-    /** One attempt: the request, plus the digest challenge round trips it needs. */
+    /** One attempt: the request, plus the authentication round trips it needs. */
     async function exchange(signal) {
-        let staleRenewals = 0;
+        auth.startAttempt();
         for (;;) {
-            const authorization = auth.hasChallenge ? auth.authorization('DELETE', url.href) : undefined;
+            const authorization = await auth.authorize(signal);
             const headers = authorization ? { ...baseHeaders, Authorization: authorization } : baseHeaders;
-            requests++;
             let answer;
             try {
                 answer = await transport.send({ method: 'DELETE', url, headers, signal });
@@ -3050,21 +3214,8 @@ async function deleteLinkToken(settings, log, runtime) {
                     mayHaveReachedAtlas = true;
                 throw error;
             }
-            if (answer.status !== 401)
+            if (answer.status !== 401 || !auth.retryUnauthorized(answer, authorization))
                 return answer;
-            const challenge = answer.headers['www-authenticate'];
-            if (!authorization) {
-                auth.accept(challenge);
-                log.debug(`Answering the server's Digest challenge (algorithm ${auth.algorithm}).`);
-                continue;
-            }
-            if (isStaleChallenge(challenge) && staleRenewals < MAX_STALE_RENEWALS) {
-                staleRenewals++;
-                auth.accept(challenge);
-                log.debug('The server marked the nonce stale: authenticating again with its new nonce.');
-                continue;
-            }
-            return answer; // a non-stale 401 to an authorized request: wrong credentials, never retried
         }
     }
     async function attemptOnce() {
@@ -3080,6 +3231,7 @@ async function deleteLinkToken(settings, log, runtime) {
     }
     try {
         log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
+        log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
         for (let attempt = 1;; attempt++) {
             const attemptStarted = runtime.now();
             const outcome = await attemptOnce();
@@ -3114,29 +3266,30 @@ async function deleteLinkToken(settings, log, runtime) {
                     description: 'cancelled while waiting to retry',
                     transient: false,
                     cancelled: true,
-                    tls: false,
                 }, attempt);
             }
         }
     }
     finally {
+        await auth.finish();
         transport.close();
     }
     function conclude(outcome, attempts) {
         const common = {
+            authMethod: auth.method,
             attempts,
-            requests,
+            requests: transport.requestsSent,
             endpoint,
             durationMs: runtime.now() - started,
             attemptLog,
         };
         const after = attempts > 1 ? ` after ${attempts} attempts` : '';
         if (outcome.kind === 'error') {
-            const hint = outcome.tls
-                ? "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off."
-                : undefined;
+            const { hint } = outcome;
             return {
                 ...common,
+                ...(outcome.httpStatus === undefined ? {} : { httpStatus: outcome.httpStatus }),
+                ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
                 status: 'failed',
                 stepFails: true,
                 cancelled: outcome.cancelled,
@@ -3164,7 +3317,7 @@ async function deleteLinkToken(settings, log, runtime) {
                 message: `Deleted the live-migration link-token of organization ${settings.orgId} (HTTP 204${after}).`,
             };
         }
-        const hint = hintFor(answer);
+        const hint = hintFor(answer, credentialNoun);
         if (answer.status === 404) {
             const earlier = mayHaveReachedAtlas
                 ? ' An earlier attempt that timed out or was cut off may have deleted it.'
@@ -3208,10 +3361,22 @@ function describeAnswer(answer, withDetail = false) {
     }
     return text;
 }
+const UNTRUSTED_CERTIFICATE_HINT = "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
 function describeError(error, cancelled, timeoutMs) {
-    const base = { kind: 'error', cancelled: false, tls: false };
+    const base = { kind: 'error', cancelled: false };
     if (error instanceof AuthenticationError) {
         return { ...base, description: `authentication refused: ${error.message}`, transient: false };
+    }
+    if (error instanceof TokenRequestError) {
+        const refused = error.status === 400 || error.status === 401;
+        return {
+            ...base,
+            description: `token request failed: ${error.message}`,
+            transient: error.transient,
+            httpStatus: error.status,
+            ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
+            ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+        };
     }
     if (error instanceof TransportError) {
         if (error.kind === 'aborted') {
@@ -3220,7 +3385,12 @@ function describeError(error, cancelled, timeoutMs) {
                 : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
         }
         if (error.kind === 'tls') {
-            return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
+            return {
+                ...base,
+                description: `TLS failure: ${error.message}`,
+                transient: false,
+                hint: UNTRUSTED_CERTIFICATE_HINT,
+            };
         }
         if (error.kind === 'proxy-auth') {
             return {
@@ -3265,18 +3435,19 @@ const LIMITS = {
     retryDelaySeconds: 30,
     timeoutSeconds: 300,
 };
+/** Inputs without a default; only org-id is required on its own, the credentials go in pairs. */
+const REQUIRED_INPUTS = ['org-id'];
+const CREDENTIAL_INPUTS = ['public-key', 'private-key', 'client-id', 'client-secret'];
 const INPUT_NAMES = [
-    'org-id',
-    'public-key',
-    'private-key',
+    ...REQUIRED_INPUTS,
+    ...CREDENTIAL_INPUTS,
     ...Object.keys(DEFAULTS),
 ];
 function readSettings(read) {
     const value = (name) => read(name).trim() || DEFAULTS[name];
     return {
         orgId: parseOrgId(read('org-id')),
-        publicKey: parseKey('public-key', read('public-key')),
-        privateKey: parseKey('private-key', read('private-key')),
+        credentials: parseCredentials(read),
         baseUrl: parseBaseUrl(value('base-url')),
         apiVersion: parseApiVersion(value('api-version')),
         maxAttempts: parseWholeNumber('max-attempts', value('max-attempts'), 1, LIMITS.maxAttempts),
@@ -3314,21 +3485,56 @@ function parseOrgId(raw) {
     }
     return orgId.toLowerCase();
 }
-function parseKey(name, raw) {
-    const key = raw.trim();
-    if (key === '') {
-        throw new InputError(name, 'it is required; expected the Atlas API key (pass it from a secret)');
+const PAIRS = {
+    digest: ['public-key', 'private-key'],
+    'service-account': ['client-id', 'client-secret'],
+};
+const CHOOSE_ONE = 'expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)';
+/** Exactly one complete pair of credentials: an API key or a service account. */
+function parseCredentials(read) {
+    const given = (name) => read(name).trim() !== '';
+    const complete = (pair) => given(pair[0]) && given(pair[1]);
+    for (const [first, second] of Object.values(PAIRS)) {
+        if (given(first) !== given(second)) {
+            const missing = given(first) ? second : first;
+            const present = given(first) ? first : second;
+            throw new InputError(missing, `it is missing, but '${present}' is set: ${first} and ${second} go together; ${CHOOSE_ONE}`);
+        }
     }
-    // Never echo the value or the character: both are secret.
-    const control = [...key].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
+    if (complete(PAIRS.digest) && complete(PAIRS['service-account'])) {
+        throw new InputError('client-id', `both an API key and a service account were given; ${CHOOSE_ONE}`);
+    }
+    if (complete(PAIRS.digest)) {
+        return {
+            method: 'digest',
+            publicKey: parseSecretLine('public-key', read('public-key')),
+            privateKey: parseSecretLine('private-key', read('private-key')),
+        };
+    }
+    if (complete(PAIRS['service-account'])) {
+        return {
+            method: 'service-account',
+            clientId: parseSecretLine('client-id', read('client-id')),
+            clientSecret: parseSecretLine('client-secret', read('client-secret')),
+        };
+    }
+    throw new InputError('client-id', `no credentials were given; ${CHOOSE_ONE}`);
+}
+/** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
+function parseSecretLine(name, raw) {
+    const value = raw.trim();
+    const control = [...value].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
     if (control !== -1) {
-        throw new InputError(name, `it contains a line break or control character at position ${control + 1}; expected a single-line key`);
+        throw new InputError(name, `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`);
     }
-    // The user name travels in a quoted digest field; a quote or backslash would corrupt it.
-    if (name === 'public-key' && /["\\]/.test(key)) {
+    // The digest user name travels in a quoted field; a Basic user name ends at the first colon.
+    if (name === 'public-key' && /["\\]/.test(value)) {
         throw new InputError(name, 'it contains a quote or backslash; expected an Atlas API public key');
     }
-    return key;
+    if (name === 'client-id' && value.includes(':')) {
+        throw new InputError(name, 'it contains a colon; expected an Atlas service account client ID');
+    }
+    return value;
 }
 function isLoopbackHost(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
@@ -3875,7 +4081,7 @@ const summary = _summary;
 
 
 
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'http-status', 'attempts', 'error-code']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'auth-method', 'http-status', 'attempts', 'error-code']));
 const runner = {
     /** As core.getInput: INPUT_<NAME> with spaces as underscores, trimmed. */
     getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
@@ -3918,6 +4124,9 @@ const runner = {
 };
 
 ;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary, rendered as HTML from a result object. Every value is escaped: some of it
+// (detail, error codes) is text from the network.
+
 
 const HEADING = 'Atlas live-migration link-token';
 const RESULT_LABELS = {
@@ -3942,6 +4151,7 @@ function renderResultSummary(orgId, result) {
     const rows = [
         ['Organization ID', orgId],
         ['Result', resultLabel + (result.status === 'not-found' && result.stepFails ? ' (fail-on-not-found)' : '')],
+        ['Authentication', METHOD_LABELS[result.authMethod]],
         ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
         ['Attempts', String(result.attempts)],
         ['Duration', formatDuration(result.durationMs)],
@@ -3979,6 +4189,7 @@ const promises_namespaceObject = require("node:timers/promises");
 function outputsOf(result) {
     return {
         status: result.status,
+        'auth-method': result.authMethod,
         'http-status': result.httpStatus === undefined ? '' : String(result.httpStatus),
         attempts: String(result.attempts),
         'error-code': result.errorCode ?? '',
@@ -4030,6 +4241,7 @@ async function main(run = runner) {
     // Masks first: nothing may print a key before the runner knows to hide it.
     run.setSecret(run.getInput('public-key'));
     run.setSecret(run.getInput('private-key'));
+    run.setSecret(run.getInput('client-secret'));
     for (const password of new Set(proxyPasswords(process.env)))
         run.setSecret(password);
     let settings;
@@ -4038,13 +4250,14 @@ async function main(run = runner) {
     }
     catch (error) {
         const message = error instanceof InputError ? error.message : `Invalid inputs: ${String(error)}`;
-        run.setOutputs({ status: 'failed', 'http-status': '', attempts: '0', 'error-code': '' });
+        run.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
         await writeSummary(run, renderRejectedSummary(message));
         run.setFailed(message);
         return;
     }
     const runtime = { now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() };
-    const result = await deleteLinkToken(settings, { info: run.info, warning: run.warning, debug: run.debug }, runtime);
+    const log = { info: run.info, warning: run.warning, debug: run.debug, mask: run.setSecret };
+    const result = await deleteLinkToken(settings, log, runtime);
     run.setOutputs(outputsOf(result));
     await writeSummary(run, renderResultSummary(settings.orgId, result));
     if (result.stepFails) {
@@ -4064,7 +4277,7 @@ async function main(run = runner) {
 
 main().catch((error) => {
     // A bug, not a user error: still set the outputs and fail with one clear line, not a bare stack.
-    runner.setOutputs({ status: 'failed', 'http-status': '', attempts: '', 'error-code': '' });
+    runner.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '', 'error-code': '' });
     runner.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 });
 

@@ -1,10 +1,13 @@
 // The action's core: send the DELETE with digest authentication, retry what is transient, and
 // describe what happened as data. It never touches the runner; logging and time are injected.
 import { type AtlasAnswer, readAtlasAnswer } from './atlas/answer.ts';
-import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from './atlas/digest.ts';
 import { acceptHeader, linkTokenUrl } from './atlas/endpoint.ts';
-import { hintFor } from './atlas/hints.ts';
+import { hintFor, TOKEN_REFUSED_HINT } from './atlas/hints.ts';
 import { type HttpAnswer, Transport, TransportError } from './atlas/transport.ts';
+import { type AuthMethod, METHOD_LABELS, type RequestAuthenticator } from './auth/authenticator.ts';
+import { AuthenticationError } from './auth/digest.ts';
+import { DigestRequestAuthenticator } from './auth/digest-auth.ts';
+import { ServiceAccountAuthenticator, TokenRequestError } from './auth/service-account.ts';
 import type { Settings } from './inputs.ts';
 import { isTransientStatus, nextDelay, parseRetryAfter } from './retry.ts';
 import { formatDuration } from './text.ts';
@@ -24,12 +27,13 @@ export interface AttemptRecord {
 
 export interface DeletionResult {
   status: DeletionStatus;
+  authMethod: AuthMethod;
   /** Whether the step should fail: `failed`, or `not-found` with fail-on-not-found. */
   stepFails: boolean;
   /** The final status (the envelope's when enveloped); undefined when no answer came. */
   httpStatus?: number;
   attempts: number;
-  /** HTTP requests sent, challenge round trips included. */
+  /** HTTP requests sent: challenge round trips and token requests included. */
   requests: number;
   errorCode?: string;
   detail?: string;
@@ -49,6 +53,8 @@ export interface Logger {
   info: (message: string) => void;
   warning: (message: string) => void;
   debug: (message: string) => void;
+  /** Registers a secret that exists only at run time (an access token) with the runner's masking. */
+  mask: (secret: string) => void;
 }
 
 export interface Runtime {
@@ -61,32 +67,50 @@ export interface Runtime {
   cancelSignal: AbortSignal;
 }
 
-/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
-const MAX_STALE_RENEWALS = 2;
-
 type AttemptOutcome =
   | { kind: 'answer'; answer: AtlasAnswer; http: HttpAnswer }
-  | { kind: 'error'; description: string; transient: boolean; cancelled: boolean; tls: boolean };
+  | {
+      kind: 'error';
+      description: string;
+      transient: boolean;
+      cancelled: boolean;
+      hint?: string;
+      /** Set when a token endpoint answered. */
+      httpStatus?: number;
+      errorCode?: string;
+    };
+
+function createAuthenticator(settings: Settings, url: URL, transport: Transport, log: Logger): RequestAuthenticator {
+  const { credentials } = settings;
+  if (credentials.method === 'digest') return new DigestRequestAuthenticator(credentials, url, log.debug);
+  return new ServiceAccountAuthenticator(credentials, {
+    baseUrl: settings.baseUrl,
+    transport,
+    headers: { 'User-Agent': USER_AGENT },
+    mask: log.mask,
+    log,
+    timeoutMs: settings.timeoutMs,
+  });
+}
 
 export async function deleteLinkToken(settings: Settings, log: Logger, runtime: Runtime): Promise<DeletionResult> {
   const url = linkTokenUrl(settings);
   const endpoint = `DELETE ${url.href}`;
   const started = runtime.now();
   const transport = new Transport();
-  const auth = new DigestAuthenticator(settings.publicKey, settings.privateKey);
+  const auth = createAuthenticator(settings, url, transport, log);
+  const credentialNoun = auth.method === 'digest' ? 'API key' : 'service account';
   const attemptLog: AttemptRecord[] = [];
-  let requests = 0;
   let mayHaveReachedAtlas = false;
 
   const baseHeaders = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
 
-  /** One attempt: the request, plus the digest challenge round trips it needs. */
+  /** One attempt: the request, plus the authentication round trips it needs. */
   async function exchange(signal: AbortSignal): Promise<HttpAnswer> {
-    let staleRenewals = 0;
+    auth.startAttempt();
     for (;;) {
-      const authorization = auth.hasChallenge ? auth.authorization('DELETE', url.href) : undefined;
+      const authorization = await auth.authorize(signal);
       const headers = authorization ? { ...baseHeaders, Authorization: authorization } : baseHeaders;
-      requests++;
       let answer: HttpAnswer;
       try {
         answer = await transport.send({ method: 'DELETE', url, headers, signal });
@@ -94,20 +118,7 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
         if (authorization && error instanceof TransportError && error.requestSent) mayHaveReachedAtlas = true;
         throw error;
       }
-      if (answer.status !== 401) return answer;
-      const challenge = answer.headers['www-authenticate'];
-      if (!authorization) {
-        auth.accept(challenge);
-        log.debug(`Answering the server's Digest challenge (algorithm ${auth.algorithm}).`);
-        continue;
-      }
-      if (isStaleChallenge(challenge) && staleRenewals < MAX_STALE_RENEWALS) {
-        staleRenewals++;
-        auth.accept(challenge);
-        log.debug('The server marked the nonce stale: authenticating again with its new nonce.');
-        continue;
-      }
-      return answer; // a non-stale 401 to an authorized request: wrong credentials, never retried
+      if (answer.status !== 401 || !auth.retryUnauthorized(answer, authorization)) return answer;
     }
   }
 
@@ -124,6 +135,7 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
 
   try {
     log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
+    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = runtime.now();
       const outcome = await attemptOnce();
@@ -164,31 +176,32 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
             description: 'cancelled while waiting to retry',
             transient: false,
             cancelled: true,
-            tls: false,
           },
           attempt,
         );
       }
     }
   } finally {
+    await auth.finish();
     transport.close();
   }
 
   function conclude(outcome: AttemptOutcome, attempts: number): DeletionResult {
     const common = {
+      authMethod: auth.method,
       attempts,
-      requests,
+      requests: transport.requestsSent,
       endpoint,
       durationMs: runtime.now() - started,
       attemptLog,
     };
     const after = attempts > 1 ? ` after ${attempts} attempts` : '';
     if (outcome.kind === 'error') {
-      const hint = outcome.tls
-        ? "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off."
-        : undefined;
+      const { hint } = outcome;
       return {
         ...common,
+        ...(outcome.httpStatus === undefined ? {} : { httpStatus: outcome.httpStatus }),
+        ...(outcome.errorCode === undefined ? {} : { errorCode: outcome.errorCode }),
         status: 'failed',
         stepFails: true,
         cancelled: outcome.cancelled,
@@ -217,7 +230,7 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
         message: `Deleted the live-migration link-token of organization ${settings.orgId} (HTTP 204${after}).`,
       };
     }
-    const hint = hintFor(answer);
+    const hint = hintFor(answer, credentialNoun);
     if (answer.status === 404) {
       const earlier = mayHaveReachedAtlas
         ? ' An earlier attempt that timed out or was cut off may have deleted it.'
@@ -259,10 +272,24 @@ function describeAnswer(answer: AtlasAnswer, withDetail = false): string {
   return text;
 }
 
+const UNTRUSTED_CERTIFICATE_HINT =
+  "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
+
 function describeError(error: unknown, cancelled: boolean, timeoutMs: number): AttemptOutcome {
-  const base = { kind: 'error' as const, cancelled: false, tls: false };
+  const base = { kind: 'error' as const, cancelled: false };
   if (error instanceof AuthenticationError) {
     return { ...base, description: `authentication refused: ${error.message}`, transient: false };
+  }
+  if (error instanceof TokenRequestError) {
+    const refused = error.status === 400 || error.status === 401;
+    return {
+      ...base,
+      description: `token request failed: ${error.message}`,
+      transient: error.transient,
+      httpStatus: error.status,
+      ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
+      ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+    };
   }
   if (error instanceof TransportError) {
     if (error.kind === 'aborted') {
@@ -271,7 +298,12 @@ function describeError(error: unknown, cancelled: boolean, timeoutMs: number): A
         : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
     }
     if (error.kind === 'tls') {
-      return { ...base, description: `TLS failure: ${error.message}`, transient: false, tls: true };
+      return {
+        ...base,
+        description: `TLS failure: ${error.message}`,
+        transient: false,
+        hint: UNTRUSTED_CERTIFICATE_HINT,
+      };
     }
     if (error.kind === 'proxy-auth') {
       return {

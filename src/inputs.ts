@@ -3,10 +3,13 @@
 
 export type ApiVersion = 'v1.0' | 'v2';
 
+export type Credentials =
+  | { method: 'digest'; publicKey: string; privateKey: string }
+  | { method: 'service-account'; clientId: string; clientSecret: string };
+
 export interface Settings {
   orgId: string;
-  publicKey: string;
-  privateKey: string;
+  credentials: Credentials;
   /** Origin only, e.g. `https://cloud.mongodb.com` (no trailing slash). */
   baseUrl: string;
   apiVersion: ApiVersion;
@@ -48,10 +51,13 @@ export const LIMITS = {
   timeoutSeconds: 300,
 } as const;
 
+/** Inputs without a default; only org-id is required on its own, the credentials go in pairs. */
+export const REQUIRED_INPUTS = ['org-id'] as const;
+export const CREDENTIAL_INPUTS = ['public-key', 'private-key', 'client-id', 'client-secret'] as const;
+
 export const INPUT_NAMES = [
-  'org-id',
-  'public-key',
-  'private-key',
+  ...REQUIRED_INPUTS,
+  ...CREDENTIAL_INPUTS,
   ...(Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]),
 ] as const;
 
@@ -59,8 +65,7 @@ export function readSettings(read: InputReader): Settings {
   const value = (name: keyof typeof DEFAULTS): string => read(name).trim() || DEFAULTS[name];
   return {
     orgId: parseOrgId(read('org-id')),
-    publicKey: parseKey('public-key', read('public-key')),
-    privateKey: parseKey('private-key', read('private-key')),
+    credentials: parseCredentials(read),
     baseUrl: parseBaseUrl(value('base-url')),
     apiVersion: parseApiVersion(value('api-version')),
     maxAttempts: parseWholeNumber('max-attempts', value('max-attempts'), 1, LIMITS.maxAttempts),
@@ -105,24 +110,66 @@ export function parseOrgId(raw: string): string {
   return orgId.toLowerCase();
 }
 
-export function parseKey(name: 'public-key' | 'private-key', raw: string): string {
-  const key = raw.trim();
-  if (key === '') {
-    throw new InputError(name, 'it is required; expected the Atlas API key (pass it from a secret)');
+const PAIRS = {
+  digest: ['public-key', 'private-key'],
+  'service-account': ['client-id', 'client-secret'],
+} as const;
+
+const CHOOSE_ONE =
+  'expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)';
+
+/** Exactly one complete pair of credentials: an API key or a service account. */
+export function parseCredentials(read: InputReader): Credentials {
+  const given = (name: string): boolean => read(name).trim() !== '';
+  const complete = (pair: readonly [string, string]): boolean => given(pair[0]) && given(pair[1]);
+  for (const [first, second] of Object.values(PAIRS)) {
+    if (given(first) !== given(second)) {
+      const missing = given(first) ? second : first;
+      const present = given(first) ? first : second;
+      throw new InputError(
+        missing,
+        `it is missing, but '${present}' is set: ${first} and ${second} go together; ${CHOOSE_ONE}`,
+      );
+    }
   }
-  // Never echo the value or the character: both are secret.
-  const control = [...key].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
+  if (complete(PAIRS.digest) && complete(PAIRS['service-account'])) {
+    throw new InputError('client-id', `both an API key and a service account were given; ${CHOOSE_ONE}`);
+  }
+  if (complete(PAIRS.digest)) {
+    return {
+      method: 'digest',
+      publicKey: parseSecretLine('public-key', read('public-key')),
+      privateKey: parseSecretLine('private-key', read('private-key')),
+    };
+  }
+  if (complete(PAIRS['service-account'])) {
+    return {
+      method: 'service-account',
+      clientId: parseSecretLine('client-id', read('client-id')),
+      clientSecret: parseSecretLine('client-secret', read('client-secret')),
+    };
+  }
+  throw new InputError('client-id', `no credentials were given; ${CHOOSE_ONE}`);
+}
+
+/** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
+export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: string): string {
+  const value = raw.trim();
+  const control = [...value].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
   if (control !== -1) {
     throw new InputError(
       name,
-      `it contains a line break or control character at position ${control + 1}; expected a single-line key`,
+      `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`,
     );
   }
-  // The user name travels in a quoted digest field; a quote or backslash would corrupt it.
-  if (name === 'public-key' && /["\\]/.test(key)) {
+  // The digest user name travels in a quoted field; a Basic user name ends at the first colon.
+  if (name === 'public-key' && /["\\]/.test(value)) {
     throw new InputError(name, 'it contains a quote or backslash; expected an Atlas API public key');
   }
-  return key;
+  if (name === 'client-id' && value.includes(':')) {
+    throw new InputError(name, 'it contains a colon; expected an Atlas service account client ID');
+  }
+  return value;
 }
 
 function isLoopbackHost(hostname: string): boolean {

@@ -8,6 +8,7 @@ import { setTimeout as sleepTimer } from 'node:timers/promises';
 function outputsOf(result: DeletionResult): RunnerOutputs {
   return {
     status: result.status,
+    'auth-method': result.authMethod,
     'http-status': result.httpStatus === undefined ? '' : String(result.httpStatus),
     attempts: String(result.attempts),
     'error-code': result.errorCode ?? '',
@@ -59,6 +60,7 @@ export async function main(run: Runner = defaultRunner): Promise<void> {
   // Masks first: nothing may print a key before the runner knows to hide it.
   run.setSecret(run.getInput('public-key'));
   run.setSecret(run.getInput('private-key'));
+  run.setSecret(run.getInput('client-secret'));
   for (const password of new Set(proxyPasswords(process.env))) run.setSecret(password);
 
   let settings;
@@ -66,14 +68,15 @@ export async function main(run: Runner = defaultRunner): Promise<void> {
     settings = readSettings(run.getInput);
   } catch (error) {
     const message = error instanceof InputError ? error.message : `Invalid inputs: ${String(error)}`;
-    run.setOutputs({ status: 'failed', 'http-status': '', attempts: '0', 'error-code': '' });
+    run.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
     await writeSummary(run, renderRejectedSummary(message));
     run.setFailed(message);
     return;
   }
 
   const runtime: Runtime = { now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() };
-  const result = await deleteLinkToken(settings, { info: run.info, warning: run.warning, debug: run.debug }, runtime);
+  const log = { info: run.info, warning: run.warning, debug: run.debug, mask: run.setSecret };
+  const result = await deleteLinkToken(settings, log, runtime);
 
   run.setOutputs(outputsOf(result));
   await writeSummary(run, renderResultSummary(settings.orgId, result));

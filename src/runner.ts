@@ -9,7 +9,7 @@ import { issueCommand } from '../node_modules/@actions/core/lib/command.js';
 import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
 import { summary } from '../node_modules/@actions/core/lib/summary.js';
 
-export const OUTPUT_NAMES = ['status', 'http-status', 'attempts', 'error-code'] as const;
+export const OUTPUT_NAMES = ['status', 'auth-method', 'http-status', 'attempts', 'error-code'] as const;
 
 export type RunnerOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
 

@@ -1,5 +1,6 @@
 // The job summary, rendered as HTML from a result object. Every value is escaped: some of it
 // (detail, error codes) is text from the network.
+import { METHOD_LABELS } from './auth/authenticator.ts';
 import type { DeletionResult } from './delete-link-token.ts';
 import { formatDuration } from './text.ts';
 
@@ -32,6 +33,7 @@ export function renderResultSummary(orgId: string, result: DeletionResult): stri
   const rows: [string, string][] = [
     ['Organization ID', orgId],
     ['Result', resultLabel + (result.status === 'not-found' && result.stepFails ? ' (fail-on-not-found)' : '')],
+    ['Authentication', METHOD_LABELS[result.authMethod]],
     ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
     ['Attempts', String(result.attempts)],
     ['Duration', formatDuration(result.durationMs)],

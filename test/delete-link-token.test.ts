@@ -3,7 +3,15 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteLinkToken } from '../src/delete-link-token.ts';
 import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from './support/atlas-stand-in.ts';
-import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
+import {
+  DIGEST,
+  instantRuntime,
+  ORG_ID,
+  PRIVATE_KEY,
+  PUBLIC_KEY,
+  recordingLogger,
+  settingsFor,
+} from './support/fixtures.ts';
 
 const PATH_V1 = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
@@ -204,7 +212,7 @@ describe('final answers', () => {
   it('never retries wrong credentials', async () => {
     const [server, baseUrl] = await startStandIn();
     const result = await deleteLinkToken(
-      settingsFor(baseUrl, { privateKey: 'wrong-private-key' }),
+      settingsFor(baseUrl, { credentials: { ...DIGEST, privateKey: 'wrong-private-key' } }),
       recordingLogger(),
       instantRuntime(),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChallenges } from '../src/atlas/challenge.ts';
-import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from '../src/atlas/digest.ts';
+import { parseChallenges } from '../src/auth/challenge.ts';
+import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from '../src/auth/digest.ts';
 import { parseAuthorization, verifyDigest } from './support/digest-verifier.ts';
 
 const ATLAS_CHALLENGE =

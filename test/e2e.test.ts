@@ -57,7 +57,13 @@ describe('dist/index.js as the runner runs it', () => {
     const run = await runAction(actionDir, { inputs: inputs() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.outputs).toEqual({ status: 'deleted', 'http-status': '204', attempts: '1', 'error-code': '' });
+    expect(run.outputs).toEqual({
+      status: 'deleted',
+      'auth-method': 'digest',
+      'http-status': '204',
+      attempts: '1',
+      'error-code': '',
+    });
     expect(run.stdout).toContain(`Deleted the live-migration link-token of organization ${ORG_ID} (HTTP 204).`);
     expect(run.summary).toContain('<h2>Atlas live-migration link-token</h2>');
     expect(run.summary).toContain(`<tr><th align="left">Organization ID</th><td>${ORG_ID}</td></tr>`);
@@ -78,12 +84,13 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.code).toBe(1);
     expect(run.outputs).toEqual({
       status: 'failed',
+      'auth-method': 'digest',
       'http-status': '403',
       attempts: '1',
       'error-code': 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
     });
     expect(run.stdout).toMatch(
-      /^::error::Deleting the link-token failed: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: .*203\.0\.113\.9 is not on the API key's access list/m,
+      /^::error::Deleting the link-token failed: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: .*203\.0\.113\.9 is not on the API key's API access list/m,
     );
     expect(run.summary).toContain('❌ failed');
     expect(run.summary).toContain('<details><summary>Attempts (1)</summary>');
@@ -126,7 +133,13 @@ describe('dist/index.js as the runner runs it', () => {
       inputs: inputs({ 'org-id': 'not-an-org-id', 'private-key': `${PRIVATE_KEY}\nsecond-line` }),
     });
     expect(run.code).toBe(1);
-    expect(run.outputs).toEqual({ status: 'failed', 'http-status': '', attempts: '0', 'error-code': '' });
+    expect(run.outputs).toEqual({
+      status: 'failed',
+      'auth-method': '',
+      'http-status': '',
+      attempts: '0',
+      'error-code': '',
+    });
     expect(run.stdout).toMatch(/^::error::Invalid input 'org-id': character 1 is 'n'/m);
     expect(run.summary).toContain('inputs rejected, no request sent');
     expect(standIn.requests).toHaveLength(0);

@@ -206,7 +206,13 @@ describe('cancellation (dist/index.js under Node 24)', () => {
       });
       const exitAfterMs = Date.now() - signalledAt;
       expect(run.code).toBe(1);
-      expect(run.outputs).toEqual({ status: 'failed', 'http-status': '', attempts: '1', 'error-code': '' });
+      expect(run.outputs).toEqual({
+        status: 'failed',
+        'auth-method': 'digest',
+        'http-status': '',
+        attempts: '1',
+        'error-code': '',
+      });
       expect(run.summary).toContain('❌ cancelled');
       expect(run.stdout).toMatch(/^::error::Cancelled: the job was cancelled/m);
       // Far below the 60 s attempt timeout: the request was aborted, not waited out.

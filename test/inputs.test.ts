@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, readSettings } from '../src/inputs.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
 
 const REQUIRED = { 'org-id': ORG_ID, 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
 
@@ -23,8 +23,7 @@ describe('readSettings', () => {
   it('applies the documented defaults', () => {
     expect(read(REQUIRED)).toEqual({
       orgId: ORG_ID,
-      publicKey: PUBLIC_KEY,
-      privateKey: PRIVATE_KEY,
+      credentials: { method: 'digest', publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY },
       baseUrl: 'https://cloud.mongodb.com',
       apiVersion: 'v1.0',
       maxAttempts: 5,
@@ -66,7 +65,7 @@ describe('readSettings', () => {
       'public-key': ` ${PUBLIC_KEY}\n`,
       'private-key': `\t${PRIVATE_KEY} `,
     });
-    expect(settings).toMatchObject({ orgId: ORG_ID, publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
+    expect(settings).toMatchObject({ orgId: ORG_ID, credentials: { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } });
   });
 
   it.each([
@@ -77,6 +76,43 @@ describe('readSettings', () => {
     'https://cloud.mongodbgov.com:443/',
   ])('accepts base-url %s', (baseUrl) => {
     expect(read({ ...REQUIRED, 'base-url': baseUrl }).baseUrl).toBe(new URL(baseUrl).origin);
+  });
+});
+
+describe('credentials: exactly one complete pair', () => {
+  const SA = { 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET };
+
+  it('reads a service account', () => {
+    expect(read({ 'org-id': ORG_ID, ...SA }).credentials).toEqual({
+      method: 'service-account',
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+    });
+  });
+
+  it.each([
+    [{}, 'client-id', /no credentials were given; expected exactly one method: client-id and client-secret/],
+    [{ ...REQUIRED, ...SA }, 'client-id', /both an API key and a service account were given/],
+    [{ 'public-key': PUBLIC_KEY }, 'private-key', /'private-key': it is missing, but 'public-key' is set/],
+    [{ 'private-key': PRIVATE_KEY }, 'public-key', /'public-key': it is missing, but 'private-key' is set/],
+    [{ 'client-id': CLIENT_ID }, 'client-secret', /'client-secret': it is missing, but 'client-id' is set/],
+    [{ 'client-secret': CLIENT_SECRET }, 'client-id', /'client-id': it is missing/],
+    [{ ...REQUIRED, 'client-id': CLIENT_ID }, 'client-secret', /'client-secret': it is missing/],
+    [{ 'client-id': 'id:with-colon', 'client-secret': CLIENT_SECRET }, 'client-id', /contains a colon/],
+    [{ 'client-id': CLIENT_ID, 'client-secret': 'line-one\nline-two' }, 'client-secret', /line break/],
+  ])('%j is refused, naming %s', (inputs, input, expected) => {
+    let error: unknown;
+    try {
+      read({ 'org-id': ORG_ID, ...inputs });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe(input);
+    expect((error as InputError).message).toMatch(expected);
+    for (const secret of [PRIVATE_KEY, CLIENT_SECRET, 'line-one', 'line-two']) {
+      expect((error as InputError).message).not.toContain(secret);
+    }
   });
 });
 
@@ -109,7 +145,7 @@ describe('rejected inputs name the input and what is expected', () => {
     ['private-key', ''],
     ['public-key', 'zqxw\nvbnm'],
     ['private-key', 'secret-part-1\nsecret-part-2'],
-    ['private-key', 'secret\u0007bell'],
+    ['private-key', 'zqxw\u0007vbnm'],
     ['public-key', 'zqxw"vbnm'],
   ])('%s %j, without echoing it', (name, value) => {
     const error = rejection({ [name]: value });

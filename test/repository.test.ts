@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULTS, INPUT_NAMES } from '../src/inputs.ts';
+import { DEFAULTS, INPUT_NAMES, REQUIRED_INPUTS } from '../src/inputs.ts';
 import { OUTPUT_NAMES } from '../src/runner.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -55,7 +55,9 @@ describe('no drift between action.yml, the code and the README', () => {
     for (const name of INPUT_NAMES) {
       const declared = action.inputs[name];
       const codeDefault = (DEFAULTS as Record<string, string>)[name];
-      expect(declared?.required ?? false, `${name} required`).toBe(codeDefault === undefined);
+      expect(declared?.required ?? false, `${name} required`).toBe(
+        (REQUIRED_INPUTS as readonly string[]).includes(name),
+      );
       expect(declared?.default, `${name} default`).toBe(codeDefault);
       expect(declared?.description.length, `${name} description`).toBeGreaterThan(10);
     }

@@ -49,7 +49,7 @@ it('refuses a replayed nonce count', async () => {
   const base = await standIn.start();
   const url = `${base}/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
   const challenge = await fetch(url, { method: 'DELETE' });
-  const { DigestAuthenticator } = await import('../src/atlas/digest.ts');
+  const { DigestAuthenticator } = await import('../src/auth/digest.ts');
   const auth = new DigestAuthenticator(PUBLIC_KEY, PRIVATE_KEY);
   auth.accept(challenge.headers.get('www-authenticate') ?? '');
   const header = auth.authorization('DELETE', url);

@@ -9,6 +9,7 @@ const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}
 function result(overrides: Partial<DeletionResult>): DeletionResult {
   return {
     status: 'deleted',
+    authMethod: 'digest',
     stepFails: false,
     httpStatus: 204,
     attempts: 1,

@@ -10,20 +10,24 @@ function quotedIp(answer: AtlasAnswer): string | undefined {
   return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
 }
 
-export function hintFor(answer: AtlasAnswer): string | undefined {
+/** `credential` names what authenticated: "API key" or "service account". */
+export function hintFor(answer: AtlasAnswer, credential = 'API key'): string | undefined {
   const { status, errorCode } = answer;
   if (status >= 300 && status < 400) {
     return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
   }
-  if (status === 401) {
+  if (status === 401 && credential === 'API key') {
     return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
+  }
+  if (status === 401) {
+    return 'Atlas refused the access token: check that the service account belongs to this organization.';
   }
   if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
     const ip = quotedIp(answer);
-    return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the API key's access list: add it to the key's API access list in Atlas, or run on a runner with an allowed address.`;
+    return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
   }
   if (status === 403) {
-    return 'The API key needs the Organization Owner role in this organization.';
+    return `The ${credential} needs the Organization Owner role in this organization.`;
   }
   if (status === 404) {
     return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
@@ -36,3 +40,7 @@ export function hintFor(answer: AtlasAnswer): string | undefined {
   }
   return undefined;
 }
+
+/** For a refused token request (400 or 401 from the token endpoint). */
+export const TOKEN_REFUSED_HINT =
+  'Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.';

@@ -12,6 +12,7 @@ export interface HttpRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
+  body?: string;
   /** Aborts the exchange (timeout or cancellation). */
   signal: AbortSignal;
 }
@@ -46,6 +47,8 @@ const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
 
 export class Transport {
   private readonly agents = new Map<string, http.Agent>();
+  /** Requests sent so far, challenge and token requests included. */
+  requestsSent = 0;
 
   /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
   route(url: URL): string {
@@ -72,7 +75,12 @@ export class Transport {
         return;
       }
       const client = url.protocol === 'https:' ? https : http;
-      const req = client.request(url, { method: request.method, headers: request.headers, agent: this.agentFor(url) });
+      const headers =
+        request.body === undefined
+          ? request.headers
+          : { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
+      this.requestsSent++;
+      const req = client.request(url, { method: request.method, headers, agent: this.agentFor(url) });
       const onAbort = (): void => {
         req.destroy(new Error('aborted'));
       };
@@ -104,7 +112,7 @@ export class Transport {
           },
         );
       });
-      req.end();
+      req.end(request.body);
     });
   }
 

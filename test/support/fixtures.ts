@@ -5,12 +5,16 @@ import type { Settings } from '../../src/inputs.ts';
 export const ORG_ID = '5f1e2d3c4b5a69788796a5b4';
 export const PUBLIC_KEY = 'pubkeyab';
 export const PRIVATE_KEY = '9d3c1f2e-7a6b-4c5d-8e9f-0a1b2c3d4e5f';
+export const CLIENT_ID = 'mdb_sa_id_6a1b2c3d4e5f60718293a4b5';
+export const CLIENT_SECRET = 'mdb_sa_sk_q7Rw3eT9yU1iO5pA8sD2fG6hJ0kL4zX';
+
+export const DIGEST = { method: 'digest', publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } as const;
+export const SERVICE_ACCOUNT = { method: 'service-account', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } as const;
 
 export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}): Settings {
   return {
     orgId: ORG_ID,
-    publicKey: PUBLIC_KEY,
-    privateKey: PRIVATE_KEY,
+    credentials: DIGEST,
     baseUrl,
     apiVersion: 'v1.0',
     maxAttempts: 5,
@@ -25,12 +29,16 @@ export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}):
 
 export interface RecordingLogger extends Logger {
   lines: string[];
+  masked: string[];
 }
 
 export function recordingLogger(): RecordingLogger {
   const lines: string[] = [];
+  const masked: string[] = [];
   return {
     lines,
+    masked,
+    mask: (secret) => masked.push(secret),
     info: (message) => lines.push(`info: ${message}`),
     warning: (message) => lines.push(`warning: ${message}`),
     debug: (message) => lines.push(`debug: ${message}`),
