@@ -3229,9 +3229,18 @@ async function deleteLinkToken(settings, log, runtime) {
             return describeError(error, runtime.cancelSignal.aborted, settings.timeoutMs);
         }
     }
+    log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
+    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+    let result;
     try {
-        log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
-        log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+        result = await attemptUntilFinal();
+    }
+    finally {
+        await auth.finish(); // revokes a service account's token, whatever happened
+        transport.close();
+    }
+    return { ...result, requests: transport.requestsSent };
+    async function attemptUntilFinal() {
         for (let attempt = 1;; attempt++) {
             const attemptStarted = runtime.now();
             const outcome = await attemptOnce();
@@ -3269,10 +3278,6 @@ async function deleteLinkToken(settings, log, runtime) {
                 }, attempt);
             }
         }
-    }
-    finally {
-        await auth.finish();
-        transport.close();
     }
     function conclude(outcome, attempts) {
         const common = {

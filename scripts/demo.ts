@@ -1,8 +1,9 @@
-// `npm run demo [scenario]`: starts the loopback Atlas stand-in the tests use, runs dist/index.js
-// against it exactly as the runner would, and prints the log, the outputs and the job summary.
+// `npm run demo [scenario] [service-account]`: starts the loopback Atlas stand-in the tests use,
+// runs dist/index.js against it exactly as the runner would, and prints the log, the outputs and
+// the job summary. With `service-account`, it authenticates as a service account, not an API key.
 import { rmSync } from 'node:fs';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from '../test/support/atlas-stand-in.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../test/support/fixtures.ts';
+import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../test/support/fixtures.ts';
 import { runAction, stageAction } from '../test/support/run-action.ts';
 
 const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
@@ -24,14 +25,23 @@ const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
   },
 };
 
-const name = process.argv[2] ?? 'clean';
+const args = process.argv.slice(2);
+const useServiceAccount = args.includes('service-account');
+const name = args.find((arg) => arg !== 'service-account') ?? 'clean';
 const scenario = SCENARIOS[name];
 if (!scenario) {
-  console.error(`Unknown scenario '${name}'. Choose one of: ${Object.keys(SCENARIOS).join(', ')}`);
+  console.error(`Unknown scenario '${name}'. Choose one of: ${Object.keys(SCENARIOS).join(', ')} [service-account]`);
   process.exit(2);
 }
+const credentials: Record<string, string> = useServiceAccount
+  ? { 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET }
+  : { 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
 
-const standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
+const standIn = new AtlasStandIn({
+  publicKey: PUBLIC_KEY,
+  privateKey: PRIVATE_KEY,
+  serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+});
 const baseUrl = await standIn.start();
 standIn.script(...scenario.steps);
 const actionDir = stageAction();
@@ -39,13 +49,12 @@ const section = (title: string): void =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
 try {
-  section(`Scenario '${name}': ${scenario.about}`);
+  section(`Scenario '${name}': ${scenario.about}${useServiceAccount ? ', as a service account' : ''}`);
   console.log(`Atlas stand-in on ${baseUrl}; running dist/index.js under Node 24 as the runner does.`);
   const run = await runAction(actionDir, {
     inputs: {
       'org-id': ORG_ID,
-      'public-key': PUBLIC_KEY,
-      'private-key': PRIVATE_KEY,
+      ...credentials,
       'base-url': baseUrl,
       'retry-delay-seconds': '0.5',
     },
@@ -62,7 +71,8 @@ try {
   process.stdout.write(run.summary ?? '');
   section('Requests the stand-in received');
   for (const request of standIn.requests) {
-    const auth = request.authorized ? (request.verified ? 'digest verified' : 'digest rejected') : 'no credentials';
+    const scheme = (request.headers.authorization ?? '').split(' ')[0]?.toLowerCase() || 'no credentials';
+    const auth = request.authorized ? `${scheme} ${request.verified ? 'verified' : 'rejected'}` : scheme;
     console.log(`${request.method} ${request.path} (${auth}) -> ${request.answer}`);
   }
   section('Result');

@@ -133,9 +133,18 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
     }
   }
 
+  log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
+  log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+  let result: DeletionResult;
   try {
-    log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(url)}).`);
-    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+    result = await attemptUntilFinal();
+  } finally {
+    await auth.finish(); // revokes a service account's token, whatever happened
+    transport.close();
+  }
+  return { ...result, requests: transport.requestsSent };
+
+  async function attemptUntilFinal(): Promise<DeletionResult> {
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = runtime.now();
       const outcome = await attemptOnce();
@@ -181,9 +190,6 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
         );
       }
     }
-  } finally {
-    await auth.finish();
-    transport.close();
   }
 
   function conclude(outcome: AttemptOutcome, attempts: number): DeletionResult {

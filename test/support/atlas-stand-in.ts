@@ -1,6 +1,7 @@
 // A local stand-in for Atlas's Delete One Link-Token endpoint on loopback: it issues Atlas's digest
 // challenge, checks answers with its own verifier, answers from a per-test script, and records
 // every request it receives. Used by the tests and by `npm run demo`.
+import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -22,6 +23,8 @@ export type Step =
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The form body of token and revoke requests. */
+  body: string;
   query: Record<string, string>;
   headers: http.IncomingHttpHeaders;
   /** Whether it carried an Authorization header, and whether that header verified. */
@@ -36,6 +39,8 @@ export interface RecordedRequest {
 export interface StandInOptions {
   publicKey: string;
   privateKey: string;
+  /** A service account the token endpoint accepts. */
+  serviceAccount?: { clientId: string; clientSecret: string };
   algorithm?: string;
   /** Replaces the whole WWW-Authenticate header of challenges (e.g. Basic only). */
   challengeHeader?: string;
@@ -85,6 +90,8 @@ export const ATLAS_ERRORS = {
   unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
 };
 
+type Send = (status: number, body?: unknown, headers?: Record<string, string>) => void;
+
 const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
 
 export class AtlasStandIn {
@@ -95,6 +102,11 @@ export class AtlasStandIn {
   private readonly steps: Step[] = [];
   private readonly nonces = new Set<string>();
   private readonly lastNc = new Map<string, number>();
+  private readonly tokenSteps: Step[] = [];
+  private readonly revokeSteps: Step[] = [];
+  /** Access tokens issued and not revoked. */
+  readonly liveTokens = new Set<string>();
+  readonly revokedTokens = new Set<string>();
   private origin = '';
 
   constructor(options: StandInOptions) {
@@ -126,6 +138,18 @@ export class AtlasStandIn {
     return this;
   }
 
+  /** Queues answers for the next token requests that carry valid client credentials. */
+  scriptToken(...steps: Step[]): this {
+    this.tokenSteps.push(...steps);
+    return this;
+  }
+
+  /** Queues answers for the next revoke requests. */
+  scriptRevoke(...steps: Step[]): this {
+    this.revokeSteps.push(...steps);
+    return this;
+  }
+
   /** Forgets every nonce issued so far, as a server does when nonces expire. */
   expireNonces(): void {
     this.nonces.clear();
@@ -145,10 +169,17 @@ export class AtlasStandIn {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.route(req, res, Buffer.concat(chunks).toString('utf8')));
+  }
+
+  private route(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const record: RecordedRequest = {
       method: req.method ?? '',
       path: url.pathname,
+      body,
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       authorized: req.headers.authorization !== undefined,
@@ -163,6 +194,22 @@ export class AtlasStandIn {
       res.writeHead(status, { ...(text ? type : {}), ...headers });
       res.end(text);
     };
+
+    if (url.pathname === '/api/oauth/token' || url.pathname === '/api/oauth/revoke') {
+      this.oauth(url.pathname, req, body, record, res, send);
+      return;
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer !== undefined) {
+      if (!this.liveTokens.has(bearer)) {
+        record.rejection = this.revokedTokens.has(bearer) ? 'revoked token' : 'unknown token';
+        send(401, ATLAS_ERRORS.unauthorized());
+        return;
+      }
+      record.verified = true;
+      this.endpoint(url, req, record, res, send);
+      return;
+    }
 
     const check = verifyDigest({
       header: req.headers.authorization,
@@ -188,7 +235,17 @@ export class AtlasStandIn {
     }
     this.lastNc.set(check.nonce as string, check.nc as number);
     record.verified = true;
+    this.endpoint(url, req, record, res, send);
+  }
 
+  /** The Delete One Link-Token endpoint, for a request already authenticated. */
+  private endpoint(
+    url: URL,
+    req: http.IncomingMessage,
+    record: RecordedRequest,
+    res: http.ServerResponse,
+    send: Send,
+  ): void {
     const match = PATH.exec(url.pathname);
     if (record.method !== 'DELETE' || !match) {
       send(404, {
@@ -213,13 +270,51 @@ export class AtlasStandIn {
     this.answer(this.steps.shift() ?? { status: 204 }, url, record, res, send);
   }
 
-  private answer(
-    step: Step,
-    url: URL,
+  /** Token and revoke endpoints: Basic client credentials, form bodies. */
+  private oauth(
+    path: string,
+    req: http.IncomingMessage,
+    body: string,
     record: RecordedRequest,
     res: http.ServerResponse,
-    send: (status: number, body?: unknown, headers?: Record<string, string>) => void,
+    send: Send,
   ): void {
+    const account = this.options.serviceAccount;
+    const expected = account
+      ? `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64')}`
+      : undefined;
+    if (req.method !== 'POST' || expected === undefined || req.headers.authorization !== expected) {
+      record.rejection = 'client credentials';
+      send(401, { error: 'invalid_client', error_description: 'Invalid client credentials.' });
+      return;
+    }
+    const form = new URLSearchParams(body);
+    if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') {
+      send(400, { error: 'invalid_request', error_description: 'Expected a form body.' });
+      return;
+    }
+    record.verified = true;
+    const step = (path.endsWith('/token') ? this.tokenSteps : this.revokeSteps).shift();
+    if (step) {
+      this.answer(step, new URL(path, 'http://stand-in'), record, res, send);
+      return;
+    }
+    if (path.endsWith('/token')) {
+      if (form.get('grant_type') !== 'client_credentials') {
+        send(400, { error: 'unsupported_grant_type' });
+        return;
+      }
+      const token = randomBytes(24).toString('base64url');
+      this.liveTokens.add(token);
+      send(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+      return;
+    }
+    const token = form.get('token') ?? '';
+    if (this.liveTokens.delete(token)) this.revokedTokens.add(token);
+    send(200);
+  }
+
+  private answer(step: Step, url: URL, record: RecordedRequest, res: http.ServerResponse, send: Send): void {
     if ('status' in step) {
       const enveloped = url.searchParams.get('envelope') === 'true';
       if (enveloped) {

@@ -1,0 +1,204 @@
+// Service-account (OAuth 2.0 client credentials) authentication against the loopback stand-in's
+// token, revoke and DELETE endpoints, in the core and through dist/index.js.
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deleteLinkToken } from '../src/delete-link-token.ts';
+import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  instantRuntime,
+  ORG_ID,
+  PRIVATE_KEY,
+  PUBLIC_KEY,
+  recordingLogger,
+  SERVICE_ACCOUNT,
+  settingsFor,
+} from './support/fixtures.ts';
+import { runAction, stageAction } from './support/run-action.ts';
+
+const LINK_TOKENS = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
+const BASIC = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
+
+let standIn: AtlasStandIn | undefined;
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+async function start(
+  steps: { delete?: Step[]; token?: Step[]; revoke?: Step[] } = {},
+): Promise<[AtlasStandIn, string]> {
+  const server = new AtlasStandIn({
+    publicKey: PUBLIC_KEY,
+    privateKey: PRIVATE_KEY,
+    serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  });
+  standIn = server;
+  const baseUrl = await server.start();
+  server.script(...(steps.delete ?? []));
+  server.scriptToken(...(steps.token ?? []));
+  server.scriptRevoke(...(steps.revoke ?? []));
+  return [server, baseUrl];
+}
+
+const serviceAccount = (baseUrl: string, overrides = {}) =>
+  settingsFor(baseUrl, { credentials: SERVICE_ACCOUNT, ...overrides });
+
+describe('service account', () => {
+  it('gets a token, deletes with it, and revokes it', async () => {
+    const [server, baseUrl] = await start();
+    const log = recordingLogger();
+    const result = await deleteLinkToken(serviceAccount(baseUrl), log, instantRuntime());
+
+    expect(result).toMatchObject({ status: 'deleted', authMethod: 'service-account', attempts: 1, requests: 3 });
+    const [token, del, revoke] = server.requests;
+    expect(token).toMatchObject({
+      method: 'POST',
+      path: '/api/oauth/token',
+      body: 'grant_type=client_credentials',
+      answer: '200',
+    });
+    expect(token?.headers).toMatchObject({
+      authorization: BASIC,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    });
+    expect(del).toMatchObject({ method: 'DELETE', path: LINK_TOKENS, verified: true, answer: '204' });
+    expect(del?.headers.authorization).toMatch(/^Bearer [\w-]+$/);
+    const accessToken = del?.headers.authorization?.slice('Bearer '.length) ?? '';
+    expect(revoke).toMatchObject({ method: 'POST', path: '/api/oauth/revoke', answer: '200' });
+    expect(revoke?.body).toBe(`token=${accessToken}`);
+    expect(server.liveTokens.size).toBe(0);
+    expect(server.revokedTokens.has(accessToken)).toBe(true);
+    // The token was masked the moment it existed; the log names the method, never a value.
+    expect(log.masked).toContain(accessToken);
+    expect(log.lines).toContain('info: Authenticating with service account (OAuth 2.0 client credentials).');
+    expect(log.lines.join('\n')).not.toContain(accessToken);
+    expect(log.lines.join('\n')).not.toContain(CLIENT_SECRET);
+  });
+
+  it('reuses one token across retries', async () => {
+    const [server, baseUrl] = await start({
+      delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }, { action: 'reset' }],
+    });
+    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 3 });
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/oauth/token',
+      `DELETE ${LINK_TOKENS}`,
+      `DELETE ${LINK_TOKENS}`,
+      `DELETE ${LINK_TOKENS}`,
+      'POST /api/oauth/revoke',
+    ]);
+    const bearers = new Set(server.requests.filter((r) => r.method === 'DELETE').map((r) => r.headers.authorization));
+    expect(bearers.size).toBe(1);
+  });
+
+  it('retries a 503 from the token endpoint within the same attempt budget', async () => {
+    const [server, baseUrl] = await start({ token: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
+    const runtime = instantRuntime();
+    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(result.attemptLog[0]?.outcome).toBe('token request failed: the token endpoint answered HTTP 503');
+    expect(runtime.sleeps).toHaveLength(1);
+    expect(server.requests.map((r) => r.answer)).toEqual(['503', '200', '204', '200']);
+  });
+
+  it('fails at once on wrong client credentials, with the hint', async () => {
+    const [server, baseUrl] = await start();
+    const settings = settingsFor(baseUrl, { credentials: { ...SERVICE_ACCOUNT, clientSecret: 'wrong-secret' } });
+    const result = await deleteLinkToken(settings, recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({
+      status: 'failed',
+      authMethod: 'service-account',
+      attempts: 1,
+      httpStatus: 401,
+      errorCode: 'invalid_client',
+    });
+    expect(result.message).toContain(
+      'token request failed: the token endpoint answered HTTP 401 (invalid_client: Invalid client credentials.)',
+    );
+    expect(result.hint).toMatch(/client-id and client-secret/);
+    expect(server.requests).toHaveLength(1); // no DELETE, nothing to revoke
+  });
+
+  it('treats a 401 to the DELETE as final', async () => {
+    const [server, baseUrl] = await start({ delete: [{ status: 401, body: ATLAS_ERRORS.unauthorized() }] });
+    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1 });
+    expect(result.hint).toMatch(/service account belongs to this organization/);
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', LINK_TOKENS, '/api/oauth/revoke']);
+  });
+
+  it('only warns when revocation fails', async () => {
+    const [, baseUrl] = await start({ revoke: [{ status: 500, body: 'oops' }] });
+    const log = recordingLogger();
+    const result = await deleteLinkToken(serviceAccount(baseUrl), log, instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', stepFails: false });
+    expect(log.lines).toContain(
+      'warning: Could not revoke the access token (HTTP 500); it expires by itself within the hour.',
+    );
+  });
+
+  it('names the service account in access-list and role hints', async () => {
+    const [, baseUrl] = await start({
+      delete: [{ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.2') }],
+    });
+    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.hint).toMatch(/198\.51\.100\.2 is not on the service account's API access list/);
+  });
+});
+
+describe('service account through dist/index.js', () => {
+  let actionDir: string;
+  beforeAll(() => {
+    actionDir = stageAction();
+  });
+  afterAll(() => rmSync(actionDir, { recursive: true, force: true }));
+
+  it('deletes with client-id and client-secret; masks the secret and the token; says which method', async () => {
+    const [server, baseUrl] = await start();
+    const run = await runAction(actionDir, {
+      inputs: { 'org-id': ORG_ID, 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET, 'base-url': baseUrl },
+      env: { RUNNER_DEBUG: '1' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toEqual({
+      status: 'deleted',
+      'auth-method': 'service-account',
+      'http-status': '204',
+      attempts: '1',
+      'error-code': '',
+    });
+    expect(run.summary).toContain(
+      '<tr><th align="left">Authentication</th><td>service account (OAuth 2.0 client credentials)</td></tr>',
+    );
+    const accessToken = server.requests[1]?.headers.authorization?.slice('Bearer '.length) ?? 'missing';
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(`::add-mask::${CLIENT_SECRET}`);
+    expect(run.stdout).toContain(`::add-mask::${accessToken}`);
+    const visible = [
+      ...lines.filter((line) => !line.startsWith('::add-mask::')),
+      run.stderr,
+      JSON.stringify(run.outputs),
+      run.summary ?? '',
+    ].join('\n');
+    for (const secret of [CLIENT_SECRET, accessToken, BASIC.slice('Basic '.length)])
+      expect(visible).not.toContain(secret);
+    expect(visible).not.toMatch(/Bearer|Basic /);
+    expect(server.liveTokens.size).toBe(0);
+  });
+
+  it('rejects half a pair before any request', async () => {
+    const [server, baseUrl] = await start();
+    const run = await runAction(actionDir, {
+      inputs: { 'org-id': ORG_ID, 'client-id': CLIENT_ID, 'base-url': baseUrl },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ status: 'failed', 'auth-method': '', attempts: '0' });
+    expect(run.stdout).toMatch(/::error::Invalid input 'client-secret': it is missing, but 'client-id' is set/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
