@@ -2585,13 +2585,6 @@ function readBounded(res) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/auth/authenticator.ts
-/** How the summary and the log name each method (never its values). */
-const METHOD_LABELS = {
-    digest: 'API key (HTTP Digest)',
-    'service-account': 'service account (OAuth 2.0 client credentials)',
-};
-
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
 // EXTERNAL MODULE: ./node_modules/md5/md5.js
@@ -2981,47 +2974,6 @@ function canonicalChallenge(challenge) {
     return `Digest realm="${realm}", nonce="${nonce}", qop="auth"${opaquePart}`;
 }
 
-;// CONCATENATED MODULE: ./src/auth/digest-auth.ts
-
-/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
-const MAX_STALE_RENEWALS = 2;
-class DigestRequestAuthenticator {
-    method = 'digest';
-    digest;
-    url;
-    debug;
-    staleRenewals = 0;
-    constructor(credentials, url, debug) {
-        this.digest = new DigestAuthenticator(credentials.publicKey, credentials.privateKey);
-        this.url = url;
-        this.debug = debug;
-    }
-    startAttempt() {
-        this.staleRenewals = 0;
-    }
-    authorize() {
-        return Promise.resolve(this.digest.hasChallenge ? this.digest.authorization('DELETE', this.url.href) : undefined);
-    }
-    retryUnauthorized(answer, sentAuthorization) {
-        const challenge = answer.headers['www-authenticate'];
-        if (sentAuthorization === undefined) {
-            this.digest.accept(challenge); // throws when there is no Digest challenge to answer safely
-            this.debug(`Answering the server's Digest challenge (algorithm ${this.digest.algorithm}).`);
-            return true;
-        }
-        if (isStaleChallenge(challenge) && this.staleRenewals < MAX_STALE_RENEWALS) {
-            this.staleRenewals++;
-            this.digest.accept(challenge);
-            this.debug('The server marked the nonce stale: authenticating again with its new nonce.');
-            return true;
-        }
-        return false; // a non-stale 401 to an authorized request: wrong credentials, never retried
-    }
-    finish() {
-        return Promise.resolve();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/retry.ts
 // Which failures are worth another attempt, and how long to wait before it.
 /** HTTP answers that say "try again later" rather than "no". */
@@ -3156,6 +3108,123 @@ class ServiceAccountAuthenticator {
     }
 }
 
+;// CONCATENATED MODULE: ./src/attempt-outcome.ts
+// What one attempt came to: an answer from Atlas, or an error, each described for the log and
+// judged transient or final.
+
+
+
+
+
+
+function describeAnswer(answer, withDetail = false) {
+    const parts = [`HTTP ${answer.status}`];
+    if (answer.errorCode)
+        parts.push(answer.errorCode);
+    let text = parts.join(' ');
+    if (withDetail && answer.detail)
+        text += `: ${answer.detail}`;
+    if (answer.bodyProblem)
+        text += ` (${answer.bodyProblem})`;
+    if (answer.status !== answer.httpStatus)
+        text += ` (enveloped in HTTP ${answer.httpStatus})`;
+    if (answer.status >= 200 && answer.status < 300 && answer.status !== 204) {
+        text += '; Atlas documents 204 No Content as the only success of this endpoint';
+    }
+    return text;
+}
+const UNTRUSTED_CERTIFICATE_HINT = "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
+function describeError(error, cancelled, timeoutMs) {
+    const base = { kind: 'error', cancelled: false };
+    if (error instanceof AuthenticationError) {
+        return { ...base, description: `authentication refused: ${error.message}`, transient: false };
+    }
+    if (error instanceof TokenRequestError) {
+        const refused = error.status === 400 || error.status === 401;
+        return {
+            ...base,
+            description: `token request failed: ${error.message}`,
+            transient: error.transient,
+            httpStatus: error.status,
+            ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
+            ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+        };
+    }
+    if (error instanceof TransportError) {
+        if (error.kind === 'aborted') {
+            return cancelled
+                ? { ...base, description: 'cancelled during the request', transient: false, cancelled: true }
+                : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
+        }
+        if (error.kind === 'tls') {
+            return {
+                ...base,
+                description: `TLS failure: ${error.message}`,
+                transient: false,
+                hint: UNTRUSTED_CERTIFICATE_HINT,
+            };
+        }
+        if (error.kind === 'proxy-auth') {
+            return {
+                ...base,
+                description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
+                transient: false,
+            };
+        }
+        return { ...base, description: `network error: ${error.message}`, transient: true };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...base, description: `unexpected error: ${message}`, transient: false };
+}
+
+;// CONCATENATED MODULE: ./src/auth/authenticator.ts
+/** How the summary and the log name each method (never its values). */
+const METHOD_LABELS = {
+    digest: 'API key (HTTP Digest)',
+    'service-account': 'service account (OAuth 2.0 client credentials)',
+};
+
+;// CONCATENATED MODULE: ./src/auth/digest-auth.ts
+
+/** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
+const MAX_STALE_RENEWALS = 2;
+class DigestRequestAuthenticator {
+    method = 'digest';
+    digest;
+    url;
+    debug;
+    staleRenewals = 0;
+    constructor(credentials, url, debug) {
+        this.digest = new DigestAuthenticator(credentials.publicKey, credentials.privateKey);
+        this.url = url;
+        this.debug = debug;
+    }
+    startAttempt() {
+        this.staleRenewals = 0;
+    }
+    authorize() {
+        return Promise.resolve(this.digest.hasChallenge ? this.digest.authorization('DELETE', this.url.href) : undefined);
+    }
+    retryUnauthorized(answer, sentAuthorization) {
+        const challenge = answer.headers['www-authenticate'];
+        if (sentAuthorization === undefined) {
+            this.digest.accept(challenge); // throws when there is no Digest challenge to answer safely
+            this.debug(`Answering the server's Digest challenge (algorithm ${this.digest.algorithm}).`);
+            return true;
+        }
+        if (isStaleChallenge(challenge) && this.staleRenewals < MAX_STALE_RENEWALS) {
+            this.staleRenewals++;
+            this.digest.accept(challenge);
+            this.debug('The server marked the nonce stale: authenticating again with its new nonce.');
+            return true;
+        }
+        return false; // a non-stale 401 to an authorized request: wrong credentials, never retried
+    }
+    finish() {
+        return Promise.resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Identifies the action in the User-Agent; kept in step with package.json by a test.
 const ACTION_NAME = 'atlas-delete-link-token-action';
@@ -3163,8 +3232,8 @@ const ACTION_VERSION = '1.0.0';
 const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/delete-link-token.ts
-// The action's core: send the DELETE with digest authentication, retry what is transient, and
-// describe what happened as data. It never touches the runner; logging and time are injected.
+// The action's core: send the authenticated DELETE, retry what is transient, and describe what
+// happened as data. It never touches the runner; logging and time are injected.
 
 
 
@@ -3349,65 +3418,6 @@ async function deleteLinkToken(settings, log, runtime) {
             message: `Deleting the link-token failed${after}: ${describeAnswer(answer, true)}.${hint ? ` ${hint}` : ''}`,
         };
     }
-}
-function describeAnswer(answer, withDetail = false) {
-    const parts = [`HTTP ${answer.status}`];
-    if (answer.errorCode)
-        parts.push(answer.errorCode);
-    let text = parts.join(' ');
-    if (withDetail && answer.detail)
-        text += `: ${answer.detail}`;
-    if (answer.bodyProblem)
-        text += ` (${answer.bodyProblem})`;
-    if (answer.status !== answer.httpStatus)
-        text += ` (enveloped in HTTP ${answer.httpStatus})`;
-    if (answer.status >= 200 && answer.status < 300 && answer.status !== 204) {
-        text += '; Atlas documents 204 No Content as the only success of this endpoint';
-    }
-    return text;
-}
-const UNTRUSTED_CERTIFICATE_HINT = "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
-function describeError(error, cancelled, timeoutMs) {
-    const base = { kind: 'error', cancelled: false };
-    if (error instanceof AuthenticationError) {
-        return { ...base, description: `authentication refused: ${error.message}`, transient: false };
-    }
-    if (error instanceof TokenRequestError) {
-        const refused = error.status === 400 || error.status === 401;
-        return {
-            ...base,
-            description: `token request failed: ${error.message}`,
-            transient: error.transient,
-            httpStatus: error.status,
-            ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
-            ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
-        };
-    }
-    if (error instanceof TransportError) {
-        if (error.kind === 'aborted') {
-            return cancelled
-                ? { ...base, description: 'cancelled during the request', transient: false, cancelled: true }
-                : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
-        }
-        if (error.kind === 'tls') {
-            return {
-                ...base,
-                description: `TLS failure: ${error.message}`,
-                transient: false,
-                hint: UNTRUSTED_CERTIFICATE_HINT,
-            };
-        }
-        if (error.kind === 'proxy-auth') {
-            return {
-                ...base,
-                description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
-                transient: false,
-            };
-        }
-        return { ...base, description: `network error: ${error.message}`, transient: true };
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return { ...base, description: `unexpected error: ${message}`, transient: false };
 }
 function firstHeader(value) {
     return Array.isArray(value) ? value[0] : value;
@@ -4185,7 +4195,7 @@ function renderRejectedSummary(message) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = require("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/main.ts
-// inputs -> delete -> outputs + summary. The only place that fails the step.
+// inputs -> delete -> outputs + summary. It decides the step's result (index.ts only catches bugs).
 
 
 

@@ -1,13 +1,13 @@
-// The action's core: send the DELETE with digest authentication, retry what is transient, and
-// describe what happened as data. It never touches the runner; logging and time are injected.
-import { type AtlasAnswer, readAtlasAnswer } from './atlas/answer.ts';
+// The action's core: send the authenticated DELETE, retry what is transient, and describe what
+// happened as data. It never touches the runner; logging and time are injected.
+import { readAtlasAnswer } from './atlas/answer.ts';
 import { acceptHeader, linkTokenUrl } from './atlas/endpoint.ts';
-import { hintFor, TOKEN_REFUSED_HINT } from './atlas/hints.ts';
+import { hintFor } from './atlas/hints.ts';
 import { type HttpAnswer, Transport, TransportError } from './atlas/transport.ts';
+import { type AttemptOutcome, describeAnswer, describeError } from './attempt-outcome.ts';
 import { type AuthMethod, METHOD_LABELS, type RequestAuthenticator } from './auth/authenticator.ts';
-import { AuthenticationError } from './auth/digest.ts';
 import { DigestRequestAuthenticator } from './auth/digest-auth.ts';
-import { ServiceAccountAuthenticator, TokenRequestError } from './auth/service-account.ts';
+import { ServiceAccountAuthenticator } from './auth/service-account.ts';
 import type { Settings } from './inputs.ts';
 import { isTransientStatus, nextDelay, parseRetryAfter } from './retry.ts';
 import { formatDuration } from './text.ts';
@@ -66,19 +66,6 @@ export interface Runtime {
   /** Aborted when the job is cancelled. */
   cancelSignal: AbortSignal;
 }
-
-type AttemptOutcome =
-  | { kind: 'answer'; answer: AtlasAnswer; http: HttpAnswer }
-  | {
-      kind: 'error';
-      description: string;
-      transient: boolean;
-      cancelled: boolean;
-      hint?: string;
-      /** Set when a token endpoint answered. */
-      httpStatus?: number;
-      errorCode?: string;
-    };
 
 function createAuthenticator(settings: Settings, url: URL, transport: Transport, log: Logger): RequestAuthenticator {
   const { credentials } = settings;
@@ -263,65 +250,6 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
       message: `Deleting the link-token failed${after}: ${describeAnswer(answer, true)}.${hint ? ` ${hint}` : ''}`,
     };
   }
-}
-
-function describeAnswer(answer: AtlasAnswer, withDetail = false): string {
-  const parts = [`HTTP ${answer.status}`];
-  if (answer.errorCode) parts.push(answer.errorCode);
-  let text = parts.join(' ');
-  if (withDetail && answer.detail) text += `: ${answer.detail}`;
-  if (answer.bodyProblem) text += ` (${answer.bodyProblem})`;
-  if (answer.status !== answer.httpStatus) text += ` (enveloped in HTTP ${answer.httpStatus})`;
-  if (answer.status >= 200 && answer.status < 300 && answer.status !== 204) {
-    text += '; Atlas documents 204 No Content as the only success of this endpoint';
-  }
-  return text;
-}
-
-const UNTRUSTED_CERTIFICATE_HINT =
-  "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
-
-function describeError(error: unknown, cancelled: boolean, timeoutMs: number): AttemptOutcome {
-  const base = { kind: 'error' as const, cancelled: false };
-  if (error instanceof AuthenticationError) {
-    return { ...base, description: `authentication refused: ${error.message}`, transient: false };
-  }
-  if (error instanceof TokenRequestError) {
-    const refused = error.status === 400 || error.status === 401;
-    return {
-      ...base,
-      description: `token request failed: ${error.message}`,
-      transient: error.transient,
-      httpStatus: error.status,
-      ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
-      ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
-    };
-  }
-  if (error instanceof TransportError) {
-    if (error.kind === 'aborted') {
-      return cancelled
-        ? { ...base, description: 'cancelled during the request', transient: false, cancelled: true }
-        : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
-    }
-    if (error.kind === 'tls') {
-      return {
-        ...base,
-        description: `TLS failure: ${error.message}`,
-        transient: false,
-        hint: UNTRUSTED_CERTIFICATE_HINT,
-      };
-    }
-    if (error.kind === 'proxy-auth') {
-      return {
-        ...base,
-        description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
-        transient: false,
-      };
-    }
-    return { ...base, description: `network error: ${error.message}`, transient: true };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { ...base, description: `unexpected error: ${message}`, transient: false };
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

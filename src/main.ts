@@ -1,4 +1,4 @@
-// inputs -> delete -> outputs + summary. The only place that fails the step.
+// inputs -> delete -> outputs + summary. It decides the step's result (index.ts only catches bugs).
 import { type DeletionResult, deleteLinkToken, type Runtime } from './delete-link-token.ts';
 import { InputError, readSettings } from './inputs.ts';
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';

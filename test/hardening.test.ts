@@ -250,7 +250,16 @@ function withoutMasks(run: ActionRun): string {
 }
 
 describe('secrets under step debug logging', () => {
-  const scenarios: { name: string; steps?: Step[]; inputs?: Record<string, string>; proxied?: boolean }[] = [
+  const scenarios: {
+    name: string;
+    steps?: Step[];
+    inputs?: Record<string, string>;
+    proxied?: boolean;
+    /** Serve HTTPS with a certificate the action does not trust. */
+    untrusted?: boolean;
+    /** Send SIGINT once the stand-in has seen this many requests. */
+    cancelAfter?: number;
+  }[] = [
     { name: 'clean delete' },
     { name: 'retries', steps: [{ status: 503, body: ATLAS_ERRORS.unavailable() }, { action: 'reset' }] },
     { name: 'stale nonce', steps: [{ action: 'stale' }] },
@@ -261,19 +270,38 @@ describe('secrets under step debug logging', () => {
     { name: 'timeout', steps: [{ action: 'hang' }], inputs: { 'timeout-seconds': '0.2', 'max-attempts': '2' } },
     { name: 'bad input', inputs: { 'org-id': 'x', 'private-key': `${PRIVATE_KEY}\nline` } },
     { name: 'proxied', proxied: true },
+    { name: 'wrong proxy credentials', proxied: true, inputs: { 'max-attempts': '1' } },
+    { name: 'untrusted certificate', untrusted: true },
+    { name: 'connection cut mid-answer', steps: [{ action: 'cut-body' }] },
+    { name: 'cancelled', steps: [{ action: 'hang' }], cancelAfter: 2 },
   ];
 
   it('never shows a key, a digest response or an Authorization header, in any scenario', async () => {
     for (const scenario of scenarios) {
-      const [server, atlasBase] = await standIn({ tls: scenario.proxied === true, steps: scenario.steps ?? [] });
+      const tls = scenario.proxied === true || scenario.untrusted === true;
+      const [server, atlasBase] = await standIn({ tls, steps: scenario.steps ?? [] });
       const env: Record<string, string> = { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' };
       let baseUrl = atlasBase;
       if (scenario.proxied) {
         const [, proxyUrl] = await proxy();
-        Object.assign(env, { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates.caFile });
+        const url = scenario.name === 'wrong proxy credentials' ? proxyUrl.replace('p%40ss', 'nope') : proxyUrl;
+        Object.assign(env, { https_proxy: url, NODE_EXTRA_CA_CERTS: certificates.caFile });
         baseUrl = `https://${ATLAS_HOST}:${new URL(atlasBase).port}`;
       }
-      const run = await runAction(actionDir, { inputs: { ...inputsFor(baseUrl), ...scenario.inputs }, env });
+      const run = await runAction(actionDir, {
+        inputs: { ...inputsFor(baseUrl), ...scenario.inputs },
+        env,
+        onStart: (child) => {
+          if (scenario.cancelAfter === undefined) return;
+          const poll = setInterval(() => {
+            if (server.requests.length >= (scenario.cancelAfter ?? 0)) {
+              clearInterval(poll);
+              child.kill('SIGINT');
+            }
+          }, 10);
+        },
+      });
+      expect(run.outputs['status'], `${scenario.name}: outputs written`).toMatch(/^(deleted|not-found|failed)$/);
 
       const privateKey = scenario.inputs?.['private-key'] ?? PRIVATE_KEY;
       const lines = run.stdout.split('\n');
@@ -296,9 +324,9 @@ describe('secrets under step debug logging', () => {
         const response = /response="([0-9a-f]+)"/.exec(request.headers.authorization ?? '')?.[1];
         if (response) expect(visible, `${scenario.name}: digest response leaked`).not.toContain(response);
       }
-      expect(run.stdout, `${scenario.name}: debug output is on`).toMatch(
-        scenario.name === 'bad input' ? /./ : /::debug::/,
-      );
+      // Debug lines appear once a challenge was answered; these scenarios end before that.
+      const endsEarly = ['bad input', 'wrong proxy credentials', 'untrusted certificate'].includes(scenario.name);
+      expect(run.stdout, `${scenario.name}: debug output is on`).toMatch(endsEarly ? /./ : /::debug::/);
       for (const cleanup of cleanups.splice(0)) await cleanup();
     }
   }, 120_000);
