@@ -3578,7 +3578,7 @@ function parseBaseUrl(raw) {
             .slice(raw.indexOf('//') + 2)
             .split('/')[0]
             ?.includes('@')) {
-        throw new InputError('base-url', `it contains user information; ${expected} (credentials go in public-key and private-key)`);
+        throw new InputError('base-url', `it contains user information; ${expected} (credentials have inputs of their own)`);
     }
     if (raw.includes('?') || raw.includes('#')) {
         throw new InputError('base-url', `it contains a query or fragment; ${expected}`);

@@ -203,7 +203,7 @@ export function parseBaseUrl(raw: string): string {
   ) {
     throw new InputError(
       'base-url',
-      `it contains user information; ${expected} (credentials go in public-key and private-key)`,
+      `it contains user information; ${expected} (credentials have inputs of their own)`,
     );
   }
   if (raw.includes('?') || raw.includes('#')) {
