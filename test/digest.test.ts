@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseChallenges } from '../src/auth/challenge.ts';
 import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from '../src/auth/digest.ts';
 import { parseAuthorization, verifyDigest } from './support/digest-verifier.ts';
@@ -87,6 +87,21 @@ describe('DigestAuthenticator', () => {
     auth.authorization('DELETE', url);
     auth.accept('Digest realm="MMS Public API", nonce="fresh", qop="auth", stale=true');
     expect(verify(auth.authorization('DELETE', url), 'MD5', 'fresh')).toMatchObject({ ok: true, nc: 1 });
+  });
+
+  it('does not take its cnonce from Math.random', () => {
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0);
+    try {
+      const auth = new DigestAuthenticator('pubkeyab', 'private');
+      const cnonces = new Set<string>();
+      for (let i = 0; i < 5; i++) {
+        auth.accept(ATLAS_CHALLENGE);
+        cnonces.add(parseAuthorization(auth.authorization('DELETE', url)).params['cnonce'] as string);
+      }
+      expect(cnonces.size).toBe(5); // a constant Math.random would make them all equal
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('draws a fresh cnonce from a secure source for every challenge', () => {

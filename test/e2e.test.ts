@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
 import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
-import { type ActionRun, NODE_24, runAction, stageAction } from './support/run-action.ts';
+import { type ActionRun, NODE_24, runAction, stageAction, visibleOutput } from './support/run-action.ts';
 
 let actionDir: string;
 let standIn: AtlasStandIn;
@@ -35,9 +35,8 @@ function inputs(overrides: Record<string, string> = {}): Record<string, string> 
 
 /** Both keys appear nowhere but in the ::add-mask:: commands, and those come first. */
 function expectKeysOnlyMasked(run: ActionRun): void {
-  const lines = run.stdout.split('\n');
-  expect(lines.slice(0, 2)).toEqual([`::add-mask::${PUBLIC_KEY}`, `::add-mask::${PRIVATE_KEY}`]);
-  const rest = [lines.slice(2).join('\n'), run.stderr, JSON.stringify(run.outputs), run.summary ?? ''].join('\n');
+  expect(run.stdout.split('\n').slice(0, 2)).toEqual([`::add-mask::${PUBLIC_KEY}`, `::add-mask::${PRIVATE_KEY}`]);
+  const rest = visibleOutput(run);
   expect(rest).not.toContain(PUBLIC_KEY);
   expect(rest).not.toContain(PRIVATE_KEY);
   expect(rest).not.toMatch(/authorization|response="/i);
@@ -143,8 +142,7 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.stdout).toMatch(/^::error::Invalid input 'org-id': character 1 is 'n'/m);
     expect(run.summary).toContain('inputs rejected, no request sent');
     expect(standIn.requests).toHaveLength(0);
-    const unmasked = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
-    expect(unmasked.join('\n')).not.toContain('second-line');
+    expect(visibleOutput(run)).not.toContain('second-line');
     expect(run.stdout).toContain('::add-mask::second-line');
   });
 

@@ -7,7 +7,7 @@ import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.
 import { makeCertificates, type TestCertificates } from './support/certificates.ts';
 import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
 import { ForwardProxy } from './support/forward-proxy.ts';
-import { type ActionRun, runAction, stageAction } from './support/run-action.ts';
+import { runAction, stageAction, visibleOutput } from './support/run-action.ts';
 
 const ATLAS_HOST = 'atlas.test'; // resolvable only through the test proxy
 const PROXY_USER = 'proxy-user';
@@ -138,8 +138,8 @@ describe('proxies (dist/index.js under Node 24)', () => {
     expect(server.requests.map((r) => r.answer)).toEqual(['401', '204']);
     expect(run.stdout).toContain(`(through proxy http://127.0.0.1:`);
     expect(run.stdout).toContain(`::add-mask::${PROXY_PASSWORD}`);
-    expect(withoutMasks(run)).not.toContain(PROXY_PASSWORD);
-    expect(withoutMasks(run)).not.toContain(encodeURIComponent(PROXY_PASSWORD));
+    expect(visibleOutput(run)).not.toContain(PROXY_PASSWORD);
+    expect(visibleOutput(run)).not.toContain(encodeURIComponent(PROXY_PASSWORD));
   });
 
   it('honours HTTPS_PROXY in capitals too', async () => {
@@ -182,7 +182,7 @@ describe('proxies (dist/index.js under Node 24)', () => {
     expect(run.stdout).toMatch(
       /::error::Deleting the link-token failed: proxy authentication failed \(check the credentials in https_proxy\): EPROXYAUTH: the proxy refused the tunnel to atlas.test:443: HTTP 407/,
     );
-    expect(withoutMasks(run)).not.toContain('wrong-secret');
+    expect(visibleOutput(run)).not.toContain('wrong-secret');
   });
 });
 
@@ -239,15 +239,6 @@ describe('cancellation (dist/index.js under Node 24)', () => {
     expect(run.durationMs).toBeLessThan(40_000);
   });
 });
-
-/** Everything the action produced, minus the ::add-mask:: commands. */
-function withoutMasks(run: ActionRun): string {
-  const stdout = run.stdout
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
-  return [stdout, run.stderr, JSON.stringify(run.outputs), run.summary ?? ''].join('\n');
-}
 
 describe('secrets under step debug logging', () => {
   const scenarios: {
@@ -313,7 +304,7 @@ describe('secrets under step debug logging', () => {
       expect(lines.slice(0, firstOther), `${scenario.name}: both keys masked`).toEqual(
         expect.arrayContaining([`::add-mask::${PUBLIC_KEY}`, `::add-mask::${privateKey.split('\n')[0]}`]),
       );
-      const visible = withoutMasks(run);
+      const visible = visibleOutput(run);
       for (const secret of [PUBLIC_KEY, PRIVATE_KEY, ...privateKey.split('\n'), PROXY_PASSWORD]) {
         expect(visible, `${scenario.name}: ${secret === PUBLIC_KEY ? 'public key' : 'a secret'} leaked`).not.toContain(
           secret,

@@ -15,7 +15,7 @@ import {
   SERVICE_ACCOUNT,
   settingsFor,
 } from './support/fixtures.ts';
-import { runAction, stageAction } from './support/run-action.ts';
+import { runAction, stageAction, visibleOutput } from './support/run-action.ts';
 
 const LINK_TOKENS = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 const BASIC = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
@@ -179,12 +179,7 @@ describe('service account through dist/index.js', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe(`::add-mask::${CLIENT_SECRET}`);
     expect(run.stdout).toContain(`::add-mask::${accessToken}`);
-    const visible = [
-      ...lines.filter((line) => !line.startsWith('::add-mask::')),
-      run.stderr,
-      JSON.stringify(run.outputs),
-      run.summary ?? '',
-    ].join('\n');
+    const visible = visibleOutput(run);
     for (const secret of [CLIENT_SECRET, accessToken, BASIC.slice('Basic '.length)])
       expect(visible).not.toContain(secret);
     expect(visible).not.toMatch(/Bearer|Basic /);

@@ -94,3 +94,12 @@ export async function runAction(actionDir: string, options: RunOptions): Promise
   rmSync(work, { recursive: true, force: true });
   return run;
 }
+
+/** Everything a run showed (log, stderr, outputs, summary) except the ::add-mask:: commands. */
+export function visibleOutput(run: ActionRun): string {
+  const stdout = run.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  return [stdout, run.stderr, JSON.stringify(run.outputs), run.summary ?? ''].join('\n');
+}
