@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { USER_AGENT } from '../src/version.ts';
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
 import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
 import { type ActionRun, NODE_24, runAction, stageAction, visibleOutput } from './support/run-action.ts';
@@ -72,7 +73,7 @@ describe('dist/index.js as the runner runs it', () => {
       ['DELETE', '401', false],
       ['DELETE', '204', true],
     ]);
-    expect(standIn.requests[1]?.headers['user-agent']).toBe('atlas-delete-link-token-action/1.0.0');
+    expect(standIn.requests[1]?.headers['user-agent']).toBe(USER_AGENT);
     expectKeysOnlyMasked(run);
   });
 
