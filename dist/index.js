@@ -4225,6 +4225,15 @@ function cancellationSignal() {
     process.once('SIGTERM', cancel);
     return controller.signal;
 }
+/** A broken output file must not hide the result itself: warn and go on. */
+function writeOutputs(run, outputs) {
+    try {
+        run.setOutputs(outputs);
+    }
+    catch (error) {
+        run.warning(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
 async function writeSummary(run, html) {
     try {
         if (!(await run.writeSummary(html)))
@@ -4265,7 +4274,7 @@ async function main(run = runner) {
     }
     catch (error) {
         const message = error instanceof InputError ? error.message : `Invalid inputs: ${String(error)}`;
-        run.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
+        writeOutputs(run, { status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
         await writeSummary(run, renderRejectedSummary(message));
         run.setFailed(message);
         return;
@@ -4273,7 +4282,7 @@ async function main(run = runner) {
     const runtime = { now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() };
     const log = { info: run.info, warning: run.warning, debug: run.debug, mask: run.setSecret };
     const result = await deleteLinkToken(settings, log, runtime);
-    run.setOutputs(outputsOf(result));
+    writeOutputs(run, outputsOf(result));
     await writeSummary(run, renderResultSummary(settings.orgId, result));
     if (result.stepFails) {
         run.setFailed(result.message);
@@ -4291,8 +4300,14 @@ async function main(run = runner) {
 
 
 main().catch((error) => {
-    // A bug, not a user error: still set the outputs and fail with one clear line, not a bare stack.
-    runner.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '', 'error-code': '' });
+    // A bug, not a user error: still fail with one clear line instead of a bare stack, and set the
+    // outputs if the runner's output file lets us (it may be what failed).
+    try {
+        runner.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '', 'error-code': '' });
+    }
+    catch {
+        // Nothing more to do: the failure below is what matters.
+    }
     runner.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
 });
 

@@ -32,6 +32,15 @@ function cancellationSignal(): AbortSignal {
   return controller.signal;
 }
 
+/** A broken output file must not hide the result itself: warn and go on. */
+function writeOutputs(run: Runner, outputs: RunnerOutputs): void {
+  try {
+    run.setOutputs(outputs);
+  } catch (error) {
+    run.warning(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function writeSummary(run: Runner, html: string): Promise<void> {
   try {
     if (!(await run.writeSummary(html))) run.debug('No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
@@ -68,7 +77,7 @@ export async function main(run: Runner = defaultRunner): Promise<void> {
     settings = readSettings(run.getInput);
   } catch (error) {
     const message = error instanceof InputError ? error.message : `Invalid inputs: ${String(error)}`;
-    run.setOutputs({ status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
+    writeOutputs(run, { status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
     await writeSummary(run, renderRejectedSummary(message));
     run.setFailed(message);
     return;
@@ -78,7 +87,7 @@ export async function main(run: Runner = defaultRunner): Promise<void> {
   const log = { info: run.info, warning: run.warning, debug: run.debug, mask: run.setSecret };
   const result = await deleteLinkToken(settings, log, runtime);
 
-  run.setOutputs(outputsOf(result));
+  writeOutputs(run, outputsOf(result));
   await writeSummary(run, renderResultSummary(settings.orgId, result));
   if (result.stepFails) {
     run.setFailed(result.message);

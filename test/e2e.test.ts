@@ -154,4 +154,13 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.outputs['status']).toBe('deleted');
     expect(run.stderr).toBe('');
   });
+
+  it('still reports the real result when the output file is broken', async () => {
+    await freshStandIn();
+    standIn.script({ status: 409, body: ATLAS_ERRORS.conflict() });
+    const run = await runAction(actionDir, { inputs: inputs(), env: { GITHUB_OUTPUT: '/nonexistent/output' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::warning::Could not set the outputs: Missing file at path: \/nonexistent\/output$/m);
+    expect(run.stdout).toMatch(/^::error::Deleting the link-token failed: HTTP 409 LIVE_MIGRATION_IN_PROGRESS/m);
+  });
 });
