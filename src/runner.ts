@@ -4,7 +4,8 @@
 // It uses @actions/core's own command modules rather than its entry point: the entry point also
 // loads the OIDC client, and with it @actions/http-client and undici (about 1 MB of code and a
 // dozen Node built-ins), which the action never uses and which cost more start-up time than
-// everything else it does. The package's `exports` map hides these modules, hence the paths.
+// everything else it does. The package's `exports` map hides these modules, hence the paths (and
+// the exact version pin in package.json: a moved file fails the type check and the build).
 import { issueCommand } from '../node_modules/@actions/core/lib/command.js';
 import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
 import { summary } from '../node_modules/@actions/core/lib/summary.js';
