@@ -11,8 +11,6 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      // Control characters are exactly what the input and log sanitizers look for.
-      'no-control-regex': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: 'error',

@@ -155,7 +155,7 @@ export function parseCredentials(read: InputReader): Credentials {
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
 export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: string): string {
   const value = raw.trim();
-  const control = [...value].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
+  const control = [...value].findIndex((char) => /\p{Cc}/u.test(char));
   if (control !== -1) {
     throw new InputError(
       name,
@@ -178,7 +178,7 @@ function isLoopbackHost(hostname: string): boolean {
 
 export function parseBaseUrl(raw: string): string {
   const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
-  if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
+  if (/[\s\p{Cc}]/u.test(raw)) {
     throw new InputError('base-url', `it contains whitespace or control characters; ${expected}`);
   }
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw)) {
