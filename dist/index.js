@@ -2158,7 +2158,7 @@ var __webpack_exports__ = {};
  */
 function oneLine(text, max = 300) {
     const flat = text
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -3538,7 +3538,7 @@ function parseCredentials(read) {
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
 function parseSecretLine(name, raw) {
     const value = raw.trim();
-    const control = [...value].findIndex((char) => /[\u0000-\u001f\u007f]/.test(char));
+    const control = [...value].findIndex((char) => /\p{Cc}/u.test(char));
     if (control !== -1) {
         throw new InputError(name, `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`);
     }
@@ -3556,7 +3556,7 @@ function isLoopbackHost(hostname) {
 }
 function parseBaseUrl(raw) {
     const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
-    if (/[\s\u0000-\u001f\u007f]/.test(raw)) {
+    if (/[\s\p{Cc}]/u.test(raw)) {
         throw new InputError('base-url', `it contains whitespace or control characters; ${expected}`);
     }
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw)) {
