@@ -94,6 +94,13 @@ describe('no drift between action.yml, the code and the README', () => {
     expect(rows('Outputs').map(([name]) => name)).toEqual(Object.keys(action.outputs).map((name) => `\`${name}\``));
   });
 
+  it('fits the Marketplace limits (description under 125 characters, branding set)', () => {
+    const meta = parse(read('action.yml')) as { name: string; description: string; branding?: object };
+    expect(meta.description.length).toBeLessThan(125);
+    expect(meta.name.length).toBeGreaterThan(0);
+    expect(meta.branding).toEqual({ icon: expect.any(String) as string, color: expect.any(String) as string });
+  });
+
   it('runs dist/index.js on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(read('.node-version').trim()).toBe('24');
