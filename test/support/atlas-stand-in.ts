@@ -1,6 +1,7 @@
-// A local stand-in for Atlas's Delete One Link-Token endpoint on loopback: it issues Atlas's digest
-// challenge, checks answers with its own verifier, answers from a per-test script, and records
-// every request it receives. Used by the tests and by `npm run demo`.
+// A local stand-in for Atlas on loopback: the Delete One Link-Token endpoint behind Atlas's digest
+// challenge (checked with its own verifier) or a bearer token from its OAuth token endpoint, which
+// it also revokes. It answers from per-test scripts and records every request it receives. Used by
+// the tests, `npm run demo`, `npm run bench` and CI's `uses: ./` job.
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
