@@ -2174,6 +2174,7 @@ function formatDuration(ms) {
 // Reading what Atlas answered: the effective status (inside the envelope when asked for one)
 // and the fields of its JSON error body, tolerating bodies that are not JSON at all.
 
+/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
 function parseJsonObject(text) {
     try {
         const value = JSON.parse(text);
@@ -2190,8 +2191,6 @@ function errorFields(body) {
         fields.errorCode = oneLine(body['errorCode'], 100);
     if (typeof body['detail'] === 'string')
         fields.detail = oneLine(body['detail']);
-    if (typeof body['reason'] === 'string')
-        fields.reason = oneLine(body['reason'], 100);
     if (Array.isArray(body['parameters']))
         fields.parameters = body['parameters'];
     return fields;
@@ -2258,13 +2257,14 @@ function quotedIp(answer) {
         return fromParameters;
     return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
 }
-/** `credential` names what authenticated: "API key" or "service account". */
-function hintFor(answer, credential = 'API key') {
+const CREDENTIAL_NOUNS = { digest: 'API key', 'service-account': 'service account' };
+function hintFor(answer, method = 'digest') {
     const { status, errorCode } = answer;
+    const credential = CREDENTIAL_NOUNS[method];
     if (status >= 300 && status < 400) {
         return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
     }
-    if (status === 401 && credential === 'API key') {
+    if (status === 401 && method === 'digest') {
         return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
     }
     if (status === 401) {
@@ -2403,6 +2403,10 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
         super(options);
         this.proxy = proxy;
     }
+    /** The proxy's scheme, host and port, without credentials. */
+    get address() {
+        return `${this.proxy.protocol}//${this.proxy.host}`;
+    }
     createConnection(options, callback) {
         const target = `${options.host}:${options.port}`;
         const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
@@ -2476,8 +2480,8 @@ class Transport {
     requestsSent = 0;
     /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
     route(url) {
-        const proxy = getProxyUrl(url);
-        return proxy ? `through proxy ${proxy.protocol}//${proxy.host}` : 'directly';
+        const agent = this.agentFor(url);
+        return agent instanceof ProxyTunnelAgent ? `through proxy ${agent.address}` : 'directly';
     }
     send(request) {
         const { url, signal } = request;
@@ -2521,7 +2525,6 @@ class Transport {
                     done();
                     resolve({
                         status: res.statusCode ?? 0,
-                        statusText: res.statusMessage ?? '',
                         headers: res.headers,
                         body,
                         bodyTruncated: truncated,
@@ -3018,6 +3021,9 @@ function worstCaseMs(maxAttempts, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/service-account.ts
+// Service accounts: OAuth 2.0 client credentials. One access token per run, fetched on the first
+// attempt, reused by later ones, and revoked at the end so that no live token outlives the step.
+
 
 
 /** The token endpoint said no, or answered something unusable. */
@@ -3085,15 +3091,7 @@ class ServiceAccountAuthenticator {
     }
     async requestToken(signal) {
         const answer = await this.post('/api/oauth/token', 'grant_type=client_credentials', signal);
-        let body = {};
-        try {
-            const parsed = JSON.parse(answer.body);
-            if (typeof parsed === 'object' && parsed !== null)
-                body = parsed;
-        }
-        catch {
-            // Not JSON: described below by status alone.
-        }
+        const body = parseJsonObject(answer.body) ?? {}; // not JSON: described below by status alone
         const token = body['access_token'];
         if (answer.status === 200 && typeof token === 'string' && token !== '') {
             this.options.mask(token);
@@ -3264,7 +3262,6 @@ async function deleteLinkToken(settings, log, runtime) {
     const started = runtime.now();
     const transport = new Transport();
     const auth = createAuthenticator(settings, url, transport, log);
-    const credentialNoun = auth.method === 'digest' ? 'API key' : 'service account';
     const attemptLog = [];
     let mayHaveReachedAtlas = false;
     const baseHeaders = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
@@ -3391,7 +3388,7 @@ async function deleteLinkToken(settings, log, runtime) {
                 message: `Deleted the live-migration link-token of organization ${settings.orgId} (HTTP 204${after}).`,
             };
         }
-        const hint = hintFor(answer, credentialNoun);
+        const hint = hintFor(answer, auth.method);
         if (answer.status === 404) {
             const earlier = mayHaveReachedAtlas
                 ? ' An earlier attempt that timed out or was cut off may have deleted it.'

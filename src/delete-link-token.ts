@@ -86,7 +86,6 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
   const started = runtime.now();
   const transport = new Transport();
   const auth = createAuthenticator(settings, url, transport, log);
-  const credentialNoun = auth.method === 'digest' ? 'API key' : 'service account';
   const attemptLog: AttemptRecord[] = [];
   let mayHaveReachedAtlas = false;
 
@@ -223,7 +222,7 @@ export async function deleteLinkToken(settings: Settings, log: Logger, runtime: 
         message: `Deleted the live-migration link-token of organization ${settings.orgId} (HTTP 204${after}).`,
       };
     }
-    const hint = hintFor(answer, credentialNoun);
+    const hint = hintFor(answer, auth.method);
     if (answer.status === 404) {
       const earlier = mayHaveReachedAtlas
         ? ' An earlier attempt that timed out or was cut off may have deleted it.'

@@ -4,7 +4,7 @@ import { hintFor } from '../src/atlas/hints.ts';
 import type { HttpAnswer } from '../src/atlas/transport.ts';
 
 function http(status: number, body: string, headers: Record<string, string> = {}, bodyTruncated = false): HttpAnswer {
-  return { status, statusText: '', headers, body, bodyTruncated };
+  return { status, headers, body, bodyTruncated };
 }
 
 describe('readAtlasAnswer', () => {
@@ -25,7 +25,6 @@ describe('readAtlasAnswer', () => {
       httpStatus: 403,
       errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
       detail: 'IP address 203.0.113.7 is not allowed to access this resource.',
-      reason: 'Forbidden',
       parameters: ['203.0.113.7'],
     });
   });

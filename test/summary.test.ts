@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DeletionResult } from '../src/delete-link-token.ts';
+import { type DeletionResult, deleteLinkToken } from '../src/delete-link-token.ts';
 import { escapeHtml, renderRejectedSummary, renderResultSummary } from '../src/summary.ts';
 import { formatDuration } from '../src/text.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
+import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
 
 const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
@@ -80,10 +81,21 @@ describe('renderResultSummary', () => {
     );
   });
 
-  it('never contains a key, because it is rendered from the result alone', () => {
-    const html = renderResultSummary(ORG_ID, result({ status: 'failed', detail: 'x' }));
-    expect(html).not.toContain(PUBLIC_KEY);
-    expect(html).not.toContain(PRIVATE_KEY);
+  it('never contains a key, rendering real results of a retried, refused run', async () => {
+    // A real result, so that anything the core ever copies into it (messages, attempts) is checked.
+    const standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
+    const baseUrl = await standIn.start();
+    standIn.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 403, body: ATLAS_ERRORS.forbidden() });
+    try {
+      const real = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+      expect(real.attemptLog).toHaveLength(2);
+      const html = renderResultSummary(ORG_ID, real);
+      expect(html).toContain('USER_UNAUTHORIZED');
+      expect(html).not.toContain(PUBLIC_KEY);
+      expect(html).not.toContain(PRIVATE_KEY);
+    } finally {
+      await standIn.close();
+    }
   });
 });
 

@@ -9,15 +9,15 @@ export interface AtlasAnswer {
   httpStatus: number;
   errorCode?: string;
   detail?: string;
-  reason?: string;
   parameters?: unknown[];
   /** Why the body could not be read as Atlas JSON, when it could not. */
   bodyProblem?: string;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function parseJsonObject(text: string): Json | undefined {
+/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
+export function parseJsonObject(text: string): Json | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
@@ -26,12 +26,11 @@ function parseJsonObject(text: string): Json | undefined {
   }
 }
 
-function errorFields(body: Json): Pick<AtlasAnswer, 'errorCode' | 'detail' | 'reason' | 'parameters'> {
-  const fields: Pick<AtlasAnswer, 'errorCode' | 'detail' | 'reason' | 'parameters'> = {};
+function errorFields(body: Json): Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters'> {
+  const fields: Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters'> = {};
   // Text from the network: kept to one printable line before it can reach a log.
   if (typeof body['errorCode'] === 'string') fields.errorCode = oneLine(body['errorCode'], 100);
   if (typeof body['detail'] === 'string') fields.detail = oneLine(body['detail']);
-  if (typeof body['reason'] === 'string') fields.reason = oneLine(body['reason'], 100);
   if (Array.isArray(body['parameters'])) fields.parameters = body['parameters'];
   return fields;
 }

@@ -1,4 +1,5 @@
 // One-line hints for the failures users actually hit, keyed on status and Atlas's errorCode.
+import type { AuthMethod } from '../auth/authenticator.ts';
 import type { AtlasAnswer } from './answer.ts';
 
 const IPV4_OR_IPV6 = /\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\b/i;
@@ -10,13 +11,15 @@ function quotedIp(answer: AtlasAnswer): string | undefined {
   return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
 }
 
-/** `credential` names what authenticated: "API key" or "service account". */
-export function hintFor(answer: AtlasAnswer, credential = 'API key'): string | undefined {
+const CREDENTIAL_NOUNS: Record<AuthMethod, string> = { digest: 'API key', 'service-account': 'service account' };
+
+export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): string | undefined {
   const { status, errorCode } = answer;
+  const credential = CREDENTIAL_NOUNS[method];
   if (status >= 300 && status < 400) {
     return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
   }
-  if (status === 401 && credential === 'API key') {
+  if (status === 401 && method === 'digest') {
     return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
   }
   if (status === 401) {

@@ -16,6 +16,11 @@ export class ProxyTunnelAgent extends https.Agent {
     this.proxy = proxy;
   }
 
+  /** The proxy's scheme, host and port, without credentials. */
+  get address(): string {
+    return `${this.proxy.protocol}//${this.proxy.host}`;
+  }
+
   override createConnection(
     options: tls.ConnectionOptions & { host?: string; port?: number },
     callback: (error: Error | null, socket?: Duplex) => void,

@@ -19,7 +19,6 @@ export interface HttpRequest {
 
 export interface HttpAnswer {
   status: number;
-  statusText: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   bodyTruncated: boolean;
@@ -52,8 +51,8 @@ export class Transport {
 
   /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
   route(url: URL): string {
-    const proxy = getProxyUrl(url);
-    return proxy ? `through proxy ${proxy.protocol}//${proxy.host}` : 'directly';
+    const agent = this.agentFor(url);
+    return agent instanceof ProxyTunnelAgent ? `through proxy ${agent.address}` : 'directly';
   }
 
   send(request: HttpRequest): Promise<HttpAnswer> {
@@ -99,7 +98,6 @@ export class Transport {
             done();
             resolve({
               status: res.statusCode ?? 0,
-              statusText: res.statusMessage ?? '',
               headers: res.headers,
               body,
               bodyTruncated: truncated,

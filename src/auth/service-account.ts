@@ -1,5 +1,6 @@
 // Service accounts: OAuth 2.0 client credentials. One access token per run, fetched on the first
 // attempt, reused by later ones, and revoked at the end so that no live token outlives the step.
+import { parseJsonObject } from '../atlas/answer.ts';
 import type { HttpAnswer, Transport } from '../atlas/transport.ts';
 import { isTransientStatus } from '../retry.ts';
 import { oneLine } from '../text.ts';
@@ -99,13 +100,7 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
 
   private async requestToken(signal: AbortSignal): Promise<string> {
     const answer = await this.post('/api/oauth/token', 'grant_type=client_credentials', signal);
-    let body: Record<string, unknown> = {};
-    try {
-      const parsed: unknown = JSON.parse(answer.body);
-      if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
-    } catch {
-      // Not JSON: described below by status alone.
-    }
+    const body = parseJsonObject(answer.body) ?? {}; // not JSON: described below by status alone
     const token = body['access_token'];
     if (answer.status === 200 && typeof token === 'string' && token !== '') {
       this.options.mask(token);
