@@ -2,7 +2,7 @@ exports.id = 266;
 exports.ids = [266];
 exports.modules = {
 
-/***/ 266:
+/***/ 5266:
 /***/ ((module) => {
 
 module.exports = eval("require")("node-fetch");

@@ -21,7 +21,7 @@ const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
   },
   'not-found': {
     about: '404: nothing to delete (a warning, not a failure)',
-    steps: [{ status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) }],
+    steps: [{ status: 404, body: ATLAS_ERRORS.notFound() }],
   },
 };
 

@@ -1,80 +1,126 @@
-// What one attempt came to: an answer from Atlas, or an error, each described for the log and
-// judged transient or final.
+// What one attempt came to: Atlas's answer, or an error, turned into facts for the retry policy
+// (retry.ts decides), a one-line description for the log and, for errors, a hint.
 import { type AtlasAnswer } from './atlas/answer.ts';
-import { TOKEN_REFUSED_HINT } from './atlas/hints.ts';
-import { type HttpAnswer, TransportError } from './atlas/transport.ts';
-import { AuthenticationError } from './auth/digest.ts';
-import { TokenRequestError } from './auth/service-account.ts';
-import { formatDuration } from './text.ts';
+import {
+  HOST_MISMATCH_HINT,
+  NOT_TLS_HINT,
+  PROXY_AUTH_HINT,
+  PROXY_REFUSED_HINT,
+  STALE_NONCE_HINT,
+  TOKEN_REFUSED_HINT,
+  UNTRUSTED_CERTIFICATE_HINT,
+} from './atlas/hints.ts';
+import { TransportError } from './atlas/transport.ts';
+import { StaleNonceError } from './auth/api-key.ts';
+import { ChallengeError } from './auth/digest-protocol.ts';
+import { TokenEndpointError } from './auth/service-account.ts';
+import type { Failure } from './retry.ts';
+import { formatDuration, oneLine } from './text.ts';
 
 export type AttemptOutcome =
-  | { kind: 'answer'; answer: AtlasAnswer; http: HttpAnswer }
+  | {
+      kind: 'answer';
+      answer: AtlasAnswer;
+      failure: Failure;
+      /** An authorized request of this attempt may have been carried out without a success to show. */
+      fateUnknown: boolean;
+    }
   | {
       kind: 'error';
+      failure: Failure;
       description: string;
-      transient: boolean;
-      cancelled: boolean;
       hint?: string;
-      /** Set when a token endpoint answered. */
+      cancelled: boolean;
+      fateUnknown: boolean;
+      /** For errors that came with an answer: the 401 of a stale nonce. */
       httpStatus?: number;
+      /** `oauth:<code>` when the token endpoint failed. */
       errorCode?: string;
     };
 
-export function describeAnswer(answer: AtlasAnswer, withDetail = false): string {
+export function describeAnswer(answer: AtlasAnswer, success: number, withDetail = false): string {
   const parts = [`HTTP ${answer.status}`];
   if (answer.errorCode) parts.push(answer.errorCode);
   let text = parts.join(' ');
   if (withDetail && answer.detail) text += `: ${answer.detail}`;
   if (answer.bodyProblem) text += ` (${answer.bodyProblem})`;
   if (answer.status !== answer.httpStatus) text += ` (enveloped in HTTP ${answer.httpStatus})`;
-  if (answer.status >= 200 && answer.status < 300 && answer.status !== 204) {
-    text += '; Atlas documents 204 No Content as the only success of this endpoint';
+  if (answer.status >= 200 && answer.status < 300 && answer.status !== success) {
+    text += `; Atlas documents ${success} as the only success of this endpoint`;
   }
   return text;
 }
 
-const UNTRUSTED_CERTIFICATE_HINT =
-  "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
+/** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
+function tokenErrorCode(error: TokenEndpointError): string {
+  return `oauth:${error.oauthError ?? `http-${error.status}`}`;
+}
 
-export function describeError(error: unknown, cancelled: boolean, timeoutMs: number): AttemptOutcome {
-  const base = { kind: 'error' as const, cancelled: false };
-  if (error instanceof AuthenticationError) {
-    return { ...base, description: `authentication refused: ${error.message}`, transient: false };
+export function describeError(
+  error: unknown,
+  context: { cancelled: boolean; timeoutMs: number; fateUnknown: boolean },
+): AttemptOutcome {
+  const final: Failure = { kind: 'final' };
+  const base = { kind: 'error' as const, cancelled: false, fateUnknown: context.fateUnknown };
+  if (error instanceof TransportError && error.kind === 'aborted') {
+    return context.cancelled
+      ? { ...base, failure: final, description: 'cancelled during the request', cancelled: true }
+      : { ...base, failure: { kind: 'timeout' }, description: `timed out after ${formatDuration(context.timeoutMs)}` };
   }
-  if (error instanceof TokenRequestError) {
+  if (error instanceof ChallengeError) {
+    return { ...base, failure: final, description: `authentication refused: ${error.message}` };
+  }
+  if (error instanceof StaleNonceError) {
+    return {
+      ...base,
+      failure: final,
+      description: `HTTP 401: ${error.message}`,
+      hint: STALE_NONCE_HINT,
+      httpStatus: 401,
+    };
+  }
+  if (error instanceof TokenEndpointError) {
     const refused = error.status === 400 || error.status === 401;
     return {
       ...base,
+      failure: { kind: 'answer', status: error.status, retryAfter: error.retryAfter },
       description: `token request failed: ${error.message}`,
-      transient: error.transient,
-      httpStatus: error.status,
-      ...(error.errorCode === undefined ? {} : { errorCode: error.errorCode }),
+      errorCode: tokenErrorCode(error),
       ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
     };
   }
-  if (error instanceof TransportError) {
-    if (error.kind === 'aborted') {
-      return cancelled
-        ? { ...base, description: 'cancelled during the request', transient: false, cancelled: true }
-        : { ...base, description: `timed out after ${formatDuration(timeoutMs)}`, transient: true };
-    }
-    if (error.kind === 'tls') {
-      return {
-        ...base,
-        description: `TLS failure: ${error.message}`,
-        transient: false,
-        hint: UNTRUSTED_CERTIFICATE_HINT,
-      };
-    }
-    if (error.kind === 'proxy-auth') {
-      return {
-        ...base,
-        description: `proxy authentication failed (check the credentials in https_proxy): ${error.message}`,
-        transient: false,
-      };
-    }
-    return { ...base, description: `network error: ${error.message}`, transient: true };
-  }
+  if (error instanceof TransportError) return describeTransportError(error, base, final);
   const message = error instanceof Error ? error.message : String(error);
-  return { ...base, description: `unexpected error: ${message}`, transient: false };
+  return { ...base, failure: final, description: `unexpected error: ${oneLine(message)}` };
+}
+
+function describeTransportError(
+  error: TransportError,
+  base: { kind: 'error'; cancelled: boolean; fateUnknown: boolean },
+  final: Failure,
+): AttemptOutcome {
+  switch (error.kind) {
+    case 'tls': {
+      const hint = error.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? HOST_MISMATCH_HINT : UNTRUSTED_CERTIFICATE_HINT;
+      return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint };
+    }
+    case 'not-tls':
+      return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint: NOT_TLS_HINT };
+    case 'proxy': {
+      const status = error.proxyStatus ?? 0;
+      const hint = status === 407 ? PROXY_AUTH_HINT : status === 403 ? PROXY_REFUSED_HINT : undefined;
+      return {
+        ...base,
+        failure: { kind: 'proxy', status },
+        description: `proxy failure: ${error.message}`,
+        ...(hint ? { hint } : {}),
+      };
+    }
+    default:
+      return {
+        ...base,
+        failure: { kind: 'network', code: error.code },
+        description: `network error: ${error.message}`,
+      };
+  }
 }

@@ -69,16 +69,14 @@ export function readSettings(read: InputReader): Settings {
     baseUrl: parseBaseUrl(value('base-url')),
     apiVersion: parseApiVersion(value('api-version')),
     maxAttempts: parseWholeNumber('max-attempts', value('max-attempts'), 1, LIMITS.maxAttempts),
-    retryDelayMs:
-      parseSeconds('retry-delay-seconds', value('retry-delay-seconds'), {
-        allowZero: true,
-        max: LIMITS.retryDelaySeconds,
-      }) * 1000,
-    timeoutMs:
-      parseSeconds('timeout-seconds', value('timeout-seconds'), {
-        allowZero: false,
-        max: LIMITS.timeoutSeconds,
-      }) * 1000,
+    retryDelayMs: parseMilliseconds('retry-delay-seconds', value('retry-delay-seconds'), {
+      allowZero: true,
+      maxSeconds: LIMITS.retryDelaySeconds,
+    }),
+    timeoutMs: parseMilliseconds('timeout-seconds', value('timeout-seconds'), {
+      allowZero: false,
+      maxSeconds: LIMITS.timeoutSeconds,
+    }),
     failOnNotFound: parseBoolean('fail-on-not-found', value('fail-on-not-found')),
     pretty: parseBoolean('pretty', value('pretty')),
     envelope: parseBoolean('envelope', value('envelope')),
@@ -162,9 +160,16 @@ export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: s
       `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`,
     );
   }
-  // The digest user name travels in a quoted field; a Basic user name ends at the first colon.
-  if (name === 'public-key' && /["\\]/.test(value)) {
-    throw new InputError(name, 'it contains a quote or backslash; expected an Atlas API public key');
+  // The digest user name travels in a header, in a quoted field; a Basic user name ends at the
+  // first colon. The other values are only hashed or base64-encoded, so any character goes.
+  if (name === 'public-key') {
+    const unsendable = [...value].findIndex((char) => !/^[\x20-\x7e]$/.test(char) || char === '"' || char === '\\');
+    if (unsendable !== -1) {
+      throw new InputError(
+        name,
+        `character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`,
+      );
+    }
   }
   if (name === 'client-id' && value.includes(':')) {
     throw new InputError(name, 'it contains a colon; expected an Atlas service account client ID');
@@ -240,8 +245,16 @@ export function parseWholeNumber(name: string, raw: string, min: number, max: nu
   return value;
 }
 
-export function parseSeconds(name: string, raw: string, bounds: { allowZero: boolean; max: number }): number {
-  const range = `${bounds.allowZero ? 'from 0' : 'greater than 0'} up to ${bounds.max}`;
+/**
+ * A number of seconds, written as a plain decimal, as whole milliseconds: timers take nothing
+ * else, so the rounding happens here, once (`16.1` is 16100).
+ */
+export function parseMilliseconds(
+  name: string,
+  raw: string,
+  bounds: { allowZero: boolean; maxSeconds: number },
+): number {
+  const range = `${bounds.allowZero ? 'from 0' : 'at least 0.001'} up to ${bounds.maxSeconds}`;
   // Digits only: rejects words, signs, exponents, NaN and Infinity alike.
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
     throw new InputError(
@@ -249,11 +262,12 @@ export function parseSeconds(name: string, raw: string, bounds: { allowZero: boo
       `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`,
     );
   }
-  const value = Number(raw);
-  if (value > bounds.max || (!bounds.allowZero && value === 0)) {
-    throw new InputError(name, `${raw} is out of range; expected ${range}`);
+  const seconds = Number(raw);
+  const ms = Math.round(seconds * 1000);
+  if (seconds > bounds.maxSeconds || (!bounds.allowZero && ms === 0)) {
+    throw new InputError(name, `${sanitizeForMessage(raw)} is out of range; expected ${range}`);
   }
-  return value;
+  return ms;
 }
 
 export function parseBoolean(name: string, raw: string): boolean {

@@ -1,11 +1,55 @@
-// inputs -> delete -> outputs + summary. It decides the step's result (index.ts only catches bugs).
-import { type DeletionResult, deleteLinkToken, type Runtime } from './delete-link-token.ts';
-import { InputError, readSettings } from './inputs.ts';
+// inputs -> operation -> report (outputs, summary, the step's result) -> clean up. Reporting comes
+// before cleanup, so a slow token revocation or a cancellation can never lose the result.
+import { NetworkConfigError, readNetworkEnvironment } from './atlas/network-env.ts';
+import { deleteLinkToken } from './delete-link-token.ts';
+import { InputError, readSettings, type Settings } from './inputs.ts';
+
+/** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
+const SECRET_INPUTS = ['public-key', 'private-key', 'client-secret'] as const;
+import type { RunResult } from './result.ts';
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';
-import { renderRejectedSummary, renderResultSummary } from './summary.ts';
+import { closeSession, type Logger, openSession, type Runtime, type Session } from './session.ts';
+import { renderNoRequestSummary, renderResultSummary } from './summary.ts';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 
-function outputsOf(result: DeletionResult): RunnerOutputs {
+/** After a cancellation, the process exits at the latest this long after the signal. */
+export const CANCELLED_EXIT_MS = 1_500;
+
+export interface Dependencies {
+  runner: Runner;
+  env: NodeJS.ProcessEnv;
+  /** Clock, randomness, sleep and the job's cancellation signal. */
+  makeRuntime: () => Runtime;
+  /** What the run does with Atlas once the inputs are valid. */
+  operation: (session: Session) => Promise<RunResult>;
+}
+
+async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  await sleepTimer(ms, undefined, { signal }).catch(() => undefined);
+}
+
+/** Aborts on the runner's cancellation signals (SIGINT, then SIGTERM; only SIGINT on Windows). */
+function cancellationSignal(): AbortSignal {
+  const controller = new AbortController();
+  const cancel = (): void => {
+    controller.abort();
+    // The result is reported right after the abort, and cleanup is abandoned; this only guards a
+    // stuck exit.
+    setTimeout(() => process.exit(1), CANCELLED_EXIT_MS).unref();
+  };
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  return controller.signal;
+}
+
+const DEFAULTS: Dependencies = {
+  runner: defaultRunner,
+  env: process.env,
+  makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
+  operation: deleteLinkToken,
+};
+
+function outputsOf(result: RunResult): RunnerOutputs {
   return {
     status: result.status,
     'auth-method': result.authMethod,
@@ -15,85 +59,89 @@ function outputsOf(result: DeletionResult): RunnerOutputs {
   };
 }
 
-async function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  await sleepTimer(ms, undefined, { signal }).catch(() => undefined);
-}
+const NO_RESULT_OUTPUTS: RunnerOutputs = {
+  status: 'failed',
+  'auth-method': '',
+  'http-status': '',
+  attempts: '0',
+  'error-code': '',
+};
 
-/** Aborts on the runner's cancellation signals (SIGINT, then SIGTERM). */
-function cancellationSignal(): AbortSignal {
-  const controller = new AbortController();
-  const cancel = (): void => {
-    controller.abort();
-    // Outputs and summary are written right after the abort; this only guards a stuck exit.
-    setTimeout(() => process.exit(1), 900).unref();
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-  return controller.signal;
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A broken output file must not hide the result itself: warn and go on. */
-function writeOutputs(run: Runner, outputs: RunnerOutputs): void {
+function writeOutputs(out: Runner, outputs: RunnerOutputs): void {
   try {
-    run.setOutputs(outputs);
+    out.setOutputs(outputs);
   } catch (error) {
-    run.warning(`Could not set the outputs: ${error instanceof Error ? error.message : String(error)}`);
+    out.warning(`Could not set the outputs: ${errorMessage(error)}`);
   }
 }
 
-async function writeSummary(run: Runner, html: string): Promise<void> {
+async function writeSummary(out: Runner, html: string): Promise<void> {
   try {
-    if (!(await run.writeSummary(html))) run.debug('No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
+    if (!(await out.writeSummary(html))) out.debug('No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
   } catch (error) {
-    run.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    out.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }
 }
 
-/** Passwords inside proxy URLs from the environment: secrets too, whatever prints them. */
-function proxyPasswords(env: NodeJS.ProcessEnv): string[] {
-  const passwords: string[] = [];
-  for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) {
-    const value = env[name];
-    if (!value) continue;
+async function reportResult(out: Runner, settings: Settings, result: RunResult): Promise<void> {
+  writeOutputs(out, outputsOf(result));
+  await writeSummary(out, renderResultSummary(settings.orgId, result));
+  if (result.stepFails) out.setFailed(result.message);
+  else if (result.status === 'not-found') out.warning(result.message);
+  else out.info(result.message);
+}
+
+async function reportNoRequest(out: Runner, reason: string, message: string): Promise<void> {
+  writeOutputs(out, NO_RESULT_OUTPUTS);
+  await writeSummary(out, renderNoRequestSummary(reason, message));
+  out.setFailed(message);
+}
+
+export async function run(overrides: Partial<Dependencies> = {}): Promise<void> {
+  const { runner: out, env, makeRuntime, operation } = { ...DEFAULTS, ...overrides };
+  let reported = false;
+  try {
+    // Masks first: nothing may print a secret before the runner knows to hide it.
+    for (const name of SECRET_INPUTS) out.setSecret(out.getInput(name));
+    const network = readNetworkEnvironment(env);
+    for (const secret of network.secrets) out.setSecret(secret);
+
+    let settings: Settings;
     try {
-      const { password } = new URL(value.includes('://') ? value : `http://${value}`);
-      if (password) passwords.push(password, decodeURIComponent(password));
-    } catch {
-      // Not a URL: there is no password to find in it.
+      settings = readSettings(out.getInput);
+      network.proxyFor(new URL(settings.baseUrl)); // an unusable proxy variable fails before any request
+    } catch (error) {
+      if (!(error instanceof InputError || error instanceof NetworkConfigError)) throw error;
+      reported = true;
+      const reason = error instanceof InputError ? 'inputs rejected' : 'environment rejected';
+      await reportNoRequest(out, `${reason}, no request sent`, error.message);
+      return;
     }
-  }
-  return passwords;
-}
+    if (network.tlsOverrideIgnored) {
+      out.warning('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.');
+    }
 
-export async function main(run: Runner = defaultRunner): Promise<void> {
-  // Masks first: nothing may print a key before the runner knows to hide it.
-  run.setSecret(run.getInput('public-key'));
-  run.setSecret(run.getInput('private-key'));
-  run.setSecret(run.getInput('client-secret'));
-  for (const password of new Set(proxyPasswords(process.env))) run.setSecret(password);
-
-  let settings;
-  try {
-    settings = readSettings(run.getInput);
+    const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
+    const session = openSession(settings, network, log, makeRuntime());
+    try {
+      const result = await operation(session);
+      reported = true;
+      await reportResult(out, settings, result);
+    } finally {
+      await closeSession(session);
+    }
   } catch (error) {
-    const message = error instanceof InputError ? error.message : `Invalid inputs: ${String(error)}`;
-    writeOutputs(run, { status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' });
-    await writeSummary(run, renderRejectedSummary(message));
-    run.setFailed(message);
-    return;
-  }
-
-  const runtime: Runtime = { now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() };
-  const log = { info: run.info, warning: run.warning, debug: run.debug, mask: run.setSecret };
-  const result = await deleteLinkToken(settings, log, runtime);
-
-  writeOutputs(run, outputsOf(result));
-  await writeSummary(run, renderResultSummary(settings.orgId, result));
-  if (result.stepFails) {
-    run.setFailed(result.message);
-  } else if (result.status === 'not-found') {
-    run.warning(result.message);
-  } else {
-    run.info(result.message);
+    // A bug, not a user error: still one clear line, numeric outputs and a summary.
+    const message = `Unexpected error: ${errorMessage(error)}`;
+    if (reported) {
+      out.warning(message);
+      return;
+    }
+    await reportNoRequest(out, 'unexpected error', message);
   }
 }

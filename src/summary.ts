@@ -1,12 +1,12 @@
 // The job summary, rendered as HTML from a result object. Every value is escaped: some of it
 // (detail, error codes) is text from the network.
 import { METHOD_LABELS } from './auth/authenticator.ts';
-import type { DeletionResult } from './delete-link-token.ts';
+import type { RunResult } from './result.ts';
 import { formatDuration } from './text.ts';
 
 const HEADING = 'Atlas live-migration link-token';
 
-const RESULT_LABELS: Record<DeletionResult['status'], string> = {
+const RESULT_LABELS: Record<RunResult['status'], string> = {
   deleted: '✅ deleted',
   'not-found': 'ℹ️ not found (nothing to delete)',
   failed: '❌ failed',
@@ -28,7 +28,7 @@ function table(rows: [string, string][]): string {
   return `<table>\n${body.join('\n')}\n</table>`;
 }
 
-export function renderResultSummary(orgId: string, result: DeletionResult): string {
+export function renderResultSummary(orgId: string, result: RunResult): string {
   const resultLabel = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
   const rows: [string, string][] = [
     ['Organization ID', orgId],
@@ -58,6 +58,7 @@ export function renderResultSummary(orgId: string, result: DeletionResult): stri
   return `${parts.join('\n')}\n`;
 }
 
-export function renderRejectedSummary(message: string): string {
-  return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', '❌ failed: inputs rejected, no request sent']])}\n<p>${escapeHtml(message)}</p>\n`;
+/** A run that ended without a result from Atlas: rejected inputs or environment, or a bug. */
+export function renderNoRequestSummary(reason: string, message: string): string {
+  return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', `❌ failed: ${reason}`]])}\n<p>${escapeHtml(message)}</p>\n`;
 }

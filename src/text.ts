@@ -17,3 +17,8 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
+
+/** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

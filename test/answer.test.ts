@@ -26,6 +26,7 @@ describe('readAtlasAnswer', () => {
       errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
       detail: 'IP address 203.0.113.7 is not allowed to access this resource.',
       parameters: ['203.0.113.7'],
+      fromAtlas: true,
     });
   });
 
@@ -98,7 +99,9 @@ describe('hintFor', () => {
       /2001:db8::7/,
     ],
     [{ status: 403, errorCode: 'USER_UNAUTHORIZED' }, /Organization Owner/],
-    [{ status: 409 }, /after the cutover/],
+    [{ status: 400, errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK' }, /after every migration/],
+    [{ status: 404 }, /did not come from the Atlas API/],
+    [{ status: 404, fromAtlas: true }, /No link-token exists/],
     [{ status: 429 }, /rate-limited/],
     [{ status: 301 }, /never follows/],
   ])('%j', (answer, expected) => {
@@ -107,5 +110,6 @@ describe('hintFor', () => {
 
   it('has no hint for an unremarkable status', () => {
     expect(hintFor({ status: 500, httpStatus: 500 })).toBeUndefined();
+    expect(hintFor({ status: 409, httpStatus: 409, errorCode: 'CONFLICT' })).toBeUndefined();
   });
 });

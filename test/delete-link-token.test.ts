@@ -1,7 +1,6 @@
 // The core against a real HTTP server on loopback that speaks Atlas's digest challenge.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteLinkToken } from '../src/delete-link-token.ts';
 import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from './support/atlas-stand-in.ts';
 import {
   DIGEST,
@@ -9,6 +8,7 @@ import {
   ORG_ID,
   PRIVATE_KEY,
   PUBLIC_KEY,
+  perform,
   recordingLogger,
   settingsFor,
 } from './support/fixtures.ts';
@@ -34,9 +34,9 @@ describe('a clean delete', () => {
   it('answers the digest challenge and deletes with exactly two requests', async () => {
     const [server, baseUrl] = await startStandIn();
     const log = recordingLogger();
-    const result = await deleteLinkToken(settingsFor(baseUrl), log, instantRuntime());
+    const result = await perform(settingsFor(baseUrl), log, instantRuntime());
 
-    expect(result).toMatchObject({ status: 'deleted', stepFails: false, httpStatus: 204, attempts: 1, requests: 2 });
+    expect(result).toMatchObject({ status: 'deleted', stepFails: false, httpStatus: 204, attempts: 1 });
     expect(result.endpoint).toBe(`DELETE ${baseUrl}${PATH_V1}`);
     expect(server.requests).toHaveLength(2);
     const [challenge, authorized] = server.requests;
@@ -60,7 +60,7 @@ describe('a clean delete', () => {
 
   it('passes pretty and envelope as query parameters', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(
+    const result = await perform(
       settingsFor(baseUrl, { pretty: true, envelope: true }),
       recordingLogger(),
       instantRuntime(),
@@ -74,11 +74,7 @@ describe('a clean delete', () => {
 
   it('uses the v2 path and media type for api-version v2', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(
-      settingsFor(baseUrl, { apiVersion: 'v2' }),
-      recordingLogger(),
-      instantRuntime(),
-    );
+    const result = await perform(settingsFor(baseUrl, { apiVersion: 'v2' }), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'deleted', httpStatus: 204 });
     expect(server.requests[1]?.path).toBe(`/api/atlas/v2/orgs/${ORG_ID}/liveMigrations/linkTokens`);
     expect(server.requests[1]?.headers.accept).toBe(V2_MEDIA_TYPE);
@@ -86,7 +82,7 @@ describe('a clean delete', () => {
 
   it.each(['SHA-256', 'MD5-sess', 'SHA-512-256'])('answers a %s challenge with that algorithm', async (algorithm) => {
     const [server, baseUrl] = await startStandIn({ algorithm });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result.status).toBe('deleted');
     expect(server.requests[1]?.headers.authorization).toContain(`algorithm=${algorithm}`);
     expect(server.requests[1]?.verified).toBe(true);
@@ -99,10 +95,11 @@ describe('retries', () => {
     server.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 503, body: ATLAS_ERRORS.unavailable() });
     const runtime = instantRuntime();
     const log = recordingLogger();
-    const result = await deleteLinkToken(settingsFor(baseUrl), log, runtime);
+    const result = await perform(settingsFor(baseUrl), log, runtime);
 
-    expect(result).toMatchObject({ status: 'deleted', attempts: 3, requests: 4 });
+    expect(result).toMatchObject({ status: 'deleted', attempts: 3 });
     expect(server.requests.map((r) => r.answer)).toEqual(['401', '503', '503', '204']);
+    expect(server.requests).toHaveLength(4);
     // random() = 0.5: half of 2 s, then half of 4 s
     expect(runtime.sleeps).toEqual([1000, 2000]);
     expect(result.attemptLog.map((a) => a.waitMs)).toEqual([1000, 2000, undefined]);
@@ -114,7 +111,7 @@ describe('retries', () => {
     server.script({ status: 429, body: ATLAS_ERRORS.rateLimited(), headers: { 'Retry-After': '7' } });
     const runtime = instantRuntime();
     const log = recordingLogger();
-    const result = await deleteLinkToken(settingsFor(baseUrl), log, runtime);
+    const result = await perform(settingsFor(baseUrl), log, runtime);
     expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
     expect(runtime.sleeps).toEqual([7000]);
     expect(log.lines.join('\n')).toContain('Retrying in 7 s (the server asked for 7 s)');
@@ -125,50 +122,98 @@ describe('retries', () => {
     const limited = { status: 429, body: ATLAS_ERRORS.rateLimited() };
     server.script(limited, limited, limited);
     const runtime = instantRuntime();
-    const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 3 }), recordingLogger(), runtime);
+    const result = await perform(settingsFor(baseUrl, { maxAttempts: 3 }), recordingLogger(), runtime);
     expect(result).toMatchObject({
       status: 'failed',
       httpStatus: 429,
       errorCode: 'RATE_LIMITED',
       attempts: 3,
-      requests: 4,
     });
+    expect(server.requests).toHaveLength(4);
     expect(result.hint).toMatch(/rate-limited/);
     expect(runtime.sleeps).toHaveLength(2); // no pointless wait after the last attempt
   });
 
-  it('retries a connection reset, then reports not-found noting the earlier attempt may have deleted it', async () => {
+  it('sends again on a fresh connection when a kept-alive one is reset, and says a 404 may follow from it', async () => {
     const [server, baseUrl] = await startStandIn();
-    server.script({ action: 'reset' }, { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({
-      status: 'not-found',
-      httpStatus: 404,
-      errorCode: 'LINK_TOKEN_NOT_FOUND',
-      mayHaveDeletedEarlier: true,
-      stepFails: false,
-    });
-    expect(result.message).toContain('An earlier attempt that timed out or was cut off may have deleted it.');
-    expect(result.attemptLog[0]?.outcome).toMatch(/network error: .*(ECONNRESET|socket hang up)/);
+    server.script({ action: 'reset' }, { status: 404, body: ATLAS_ERRORS.notFound() });
+    const result = await perform(settingsFor(baseUrl, { maxAttempts: 1 }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'not-found', httpStatus: 404, errorCode: 'UNEXPECTED_ERROR', attempts: 1 });
+    expect(result.message).toBe(
+      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR). An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
+    );
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'reset', '404']);
+  });
+
+  it.each([
+    ['a reset after sending', { action: 'reset' as const }, 'network error: ECONNRESET: socket hang up'],
+    ['500', { status: 500, body: ATLAS_ERRORS.serverError() }, 'HTTP 500 UNEXPECTED_ERROR'],
+    [
+      '502',
+      { status: 502, body: '<html><title>502 Bad Gateway</title></html>' },
+      'HTTP 502 (the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer))',
+    ],
+    ['504', { status: 504 }, 'HTTP 504'],
+  ])(
+    'notes on a later 404 that an earlier attempt ending in %s may have deleted the token',
+    async (_name, step, outcome) => {
+      const [server, baseUrl] = await startStandIn();
+      // A reset of a fresh connection costs the attempt; the stand-in closes the kept-alive one first.
+      server.script({ status: 503, body: ATLAS_ERRORS.unavailable(), headers: { Connection: 'close' } }, step, {
+        status: 404,
+        body: ATLAS_ERRORS.notFound(),
+      });
+      const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+      expect(result.attemptLog.map((a) => a.outcome)).toEqual([
+        'HTTP 503 SERVICE_UNAVAILABLE',
+        outcome,
+        'HTTP 404 UNEXPECTED_ERROR',
+      ]);
+      expect(result.status).toBe('not-found');
+      expect(result.message).toBe(
+        `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 3 attempts). An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
+      );
+    },
+  );
+
+  it.each([
+    ['503', { status: 503, body: ATLAS_ERRORS.unavailable() }],
+    ['429', { status: 429, body: ATLAS_ERRORS.rateLimited() }],
+  ])('says nothing of an earlier %s before a 404: Atlas did not act on it', async (_name, step) => {
+    const [server, baseUrl] = await startStandIn();
+    server.script(step, { status: 404, body: ATLAS_ERRORS.notFound() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(
+      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 2 attempts).`,
+    );
+  });
+
+  it('says nothing of earlier attempts that never reached the server', async () => {
+    const port = await freePort();
+    const log = recordingLogger();
+    const runtime = instantRuntime();
+    const result = await perform(settingsFor(`http://127.0.0.1:${port}`, { maxAttempts: 2 }), log, runtime);
+    expect(result.message).not.toContain('may have deleted');
   });
 
   it('ends a hanging attempt at timeout-seconds and retries', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'hang' });
-    const result = await deleteLinkToken(settingsFor(baseUrl, { timeoutMs: 300 }), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'deleted', attempts: 2, requests: 3 });
+    const result = await perform(settingsFor(baseUrl, { timeoutMs: 300 }), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
     expect(result.attemptLog[0]?.outcome).toBe('timed out after 300 ms');
+    expect(server.requests).toHaveLength(3);
   });
 
   it('retries a connection refused and names the cause', async () => {
     const port = await freePort();
     const runtime = instantRuntime();
-    const result = await deleteLinkToken(
+    const result = await perform(
       settingsFor(`http://127.0.0.1:${port}`, { maxAttempts: 2 }),
       recordingLogger(),
       runtime,
     );
-    expect(result).toMatchObject({ status: 'failed', attempts: 2, requests: 2 });
+    expect(result).toMatchObject({ status: 'failed', attempts: 2 });
     expect(result.httpStatus).toBeUndefined();
     expect(result.message).toMatch(/failed after 2 attempts: network error: .*ECONNREFUSED/);
     expect(runtime.sleeps).toHaveLength(1);
@@ -177,9 +222,10 @@ describe('retries', () => {
   it('re-authenticates within the attempt when the nonce is stale', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'stale' });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'deleted', attempts: 1, requests: 3 });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 1 });
     expect(server.requests.map((r) => r.answer)).toEqual(['401', 'stale', '204']);
+    expect(server.requests).toHaveLength(3);
     const nonces = server.requests.slice(1).map((r) => /nonce="([^"]+)"/.exec(r.headers.authorization ?? '')?.[1]);
     expect(nonces[0]).not.toBe(nonces[1]);
     expect(server.requests[2]?.headers.authorization).toContain('nc=00000001');
@@ -190,7 +236,7 @@ describe('retries', () => {
     server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
     const runtime = instantRuntime();
     runtime.sleep = () => Promise.resolve(server.expireNonces());
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
     expect(server.requests.map((r) => [r.answer, r.rejection])).toEqual([
       ['401', 'no Authorization header'],
@@ -203,21 +249,26 @@ describe('retries', () => {
   it('gives up after two stale renewals within one attempt', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'stale' }, { action: 'stale' }, { action: 'stale' });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, requests: 4 });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1 });
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 401: the server declared the nonce stale 3 times in a row. The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.',
+    );
+    expect(server.requests).toHaveLength(4);
   });
 });
 
 describe('final answers', () => {
   it('never retries wrong credentials', async () => {
     const [server, baseUrl] = await startStandIn();
-    const result = await deleteLinkToken(
+    const result = await perform(
       settingsFor(baseUrl, { credentials: { ...DIGEST, privateKey: 'wrong-private-key' } }),
       recordingLogger(),
       instantRuntime(),
     );
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, requests: 2, stepFails: true });
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, stepFails: true });
     expect(result.errorCode).toBeUndefined();
+    expect(server.requests).toHaveLength(2);
     expect(result.hint).toMatch(/key pair/);
     expect(result.message).toContain('HTTP 401: You are not authorized for this resource.');
     expect(server.requests[1]?.rejection).toBe('wrong response (credentials)');
@@ -226,7 +277,7 @@ describe('final answers', () => {
   it('quotes the runner IP for IP_ADDRESS_NOT_ON_ACCESS_LIST', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('203.0.113.7') });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({
       status: 'failed',
       httpStatus: 403,
@@ -240,55 +291,80 @@ describe('final answers', () => {
   it('points a plain 403 at the Organization Owner role', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 403, body: ATLAS_ERRORS.forbidden() });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', errorCode: 'USER_UNAUTHORIZED' });
     expect(result.hint).toMatch(/Organization Owner/);
   });
 
-  it('says to run after cutover on 409', async () => {
+  it('says to run after cutover when Atlas names an active migration', async () => {
     const [server, baseUrl] = await startStandIn();
-    server.script({ status: 409, body: ATLAS_ERRORS.conflict() });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    server.script({ status: 400, body: ATLAS_ERRORS.activeMigration() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({
       status: 'failed',
-      httpStatus: 409,
-      errorCode: 'LIVE_MIGRATION_IN_PROGRESS',
+      httpStatus: 400,
+      errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
       attempts: 1,
     });
-    expect(result.hint).toMatch(/after the cutover/);
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 400 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: Cannot delete organization link while there is an active migration. A live migration still uses the link-token: run this step after every migration of the organization has been cut over.',
+    );
+  });
+
+  it('gives no active-migration hint to a 409 without that error code', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 409, body: { detail: 'Conflict.', error: 409, errorCode: 'CONFLICT' } });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.hint).toBeUndefined();
+    expect(result.message).toBe('Deleting the link-token failed: HTTP 409 CONFLICT: Conflict.');
+  });
+
+  it.each([
+    [
+      'an HTML page',
+      '<html><title>404 Not Found</title></html>',
+      ': 404 Not Found (the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer))',
+    ],
+    ['an empty body', undefined, ''],
+    ['JSON that is not Atlas', { message: 'no route' }, ''],
+  ])('fails on a 404 with %s: only Atlas can say the token is gone', async (_name, body, problem) => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 404, ...(body === undefined ? {} : { body }) });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', stepFails: true, httpStatus: 404 });
+    expect(result.message).toBe(
+      `Deleting the link-token failed: HTTP 404${problem}. The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`,
+    );
   });
 
   it('treats 404 as not-found, failing the step only with fail-on-not-found', async () => {
     const [server, baseUrl] = await startStandIn();
-    server.script(
-      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
-      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
-    );
-    const lenient = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 1, mayHaveDeletedEarlier: false });
-    const strict = await deleteLinkToken(
-      settingsFor(baseUrl, { failOnNotFound: true }),
-      recordingLogger(),
-      instantRuntime(),
-    );
+    server.script({ status: 404, body: ATLAS_ERRORS.notFound() }, { status: 404, body: ATLAS_ERRORS.notFound() });
+    const lenient = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 1 });
+    expect(lenient.message).toBe(`No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR).`);
+    const strict = await perform(settingsFor(baseUrl, { failOnNotFound: true }), recordingLogger(), instantRuntime());
     expect(strict).toMatchObject({ status: 'not-found', stepFails: true });
   });
 
   it('never follows a redirect', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'redirect', location: `${baseUrl}/elsewhere` });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', httpStatus: 302, attempts: 1, requests: 2 });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 302, attempts: 1 });
     expect(server.requests.map((r) => r.path)).toEqual([PATH_V1, PATH_V1]);
+    expect(server.requests).toHaveLength(2);
     expect(result.hint).toMatch(/never follows/);
   });
 
   it('does not take 200 without an envelope as a deletion', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 200, body: {} });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 200 });
-    expect(result.message).toMatch(/204 No Content as the only success/);
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 200; Atlas documents 204 as the only success of this endpoint.',
+    );
   });
 });
 
@@ -299,8 +375,9 @@ describe('enveloped answers', () => {
     [403, 'failed'],
   ] as const)('reads status %i from the envelope', async (status, expected) => {
     const [server, baseUrl] = await startStandIn();
-    server.script({ status, body: status === 204 ? undefined : ATLAS_ERRORS.forbidden() });
-    const result = await deleteLinkToken(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
+    const body = { 204: undefined, 404: ATLAS_ERRORS.notFound(), 403: ATLAS_ERRORS.forbidden() }[status];
+    server.script({ status, ...(body === undefined ? {} : { body }) });
+    const result = await perform(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: expected, httpStatus: status });
     expect(server.requests[1]?.answer).toBe('200');
     if (status === 403) expect(result.errorCode).toBe('USER_UNAUTHORIZED');
@@ -309,7 +386,7 @@ describe('enveloped answers', () => {
   it('retries a transient status found inside the envelope', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
-    const result = await deleteLinkToken(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
   });
 });
@@ -317,19 +394,21 @@ describe('enveloped answers', () => {
 describe('authentication the action refuses', () => {
   it('refuses a server that offers only Basic, sending no credentials', async () => {
     const [server, baseUrl] = await startStandIn({ challengeHeader: 'Basic realm="MMS Public API"' });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', attempts: 1, requests: 1 });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
     expect(result.message).toMatch(/did not offer Digest authentication \(offered: Basic\)/);
+    expect(server.requests).toHaveLength(1);
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
   it('refuses a Digest challenge without qop=auth', async () => {
-    const [, baseUrl] = await startStandIn({
+    const [server, baseUrl] = await startStandIn({
       challengeHeader: 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"',
     });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', attempts: 1, requests: 1 });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
     expect(result.message).toMatch(/does not offer qop=auth/);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
@@ -340,7 +419,7 @@ describe('odd bodies', () => {
     server.script(
       ...Array.from({ length: 2 }, () => ({ status: 502, body: page, headers: { 'Content-Type': 'text/html' } })),
     );
-    const result = await deleteLinkToken(settingsFor(baseUrl, { maxAttempts: 2 }), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl, { maxAttempts: 2 }), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 502, attempts: 2 });
     expect(result.message).toContain('HTTP 502: 502 Bad Gateway (the answer was an HTML page, not Atlas JSON');
   });
@@ -348,7 +427,7 @@ describe('odd bodies', () => {
   it('reads at most 64 KiB of a huge body', async () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 400, body: 'x'.repeat(5 * 1024 * 1024) });
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 400 });
     expect(result.message).toContain('larger than 64 KiB');
   });
@@ -361,7 +440,7 @@ describe('cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const result = await deleteLinkToken(
+    const result = await perform(
       settingsFor(baseUrl, { timeoutMs: 20_000 }),
       recordingLogger(),
       instantRuntime(controller.signal),
@@ -377,7 +456,7 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const runtime = instantRuntime(controller.signal);
     runtime.sleep = () => Promise.resolve(controller.abort());
-    const result = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), runtime);
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
     expect(server.requests).toHaveLength(2);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseChallenges } from '../src/auth/challenge.ts';
-import { AuthenticationError, DigestAuthenticator, isStaleChallenge } from '../src/auth/digest.ts';
+import { ChallengeError, DigestSigner, isStaleChallenge } from '../src/auth/digest-protocol.ts';
 import { parseAuthorization, verifyDigest } from './support/digest-verifier.ts';
 
 const ATLAS_CHALLENGE =
@@ -44,7 +44,7 @@ describe('isStaleChallenge', () => {
   });
 });
 
-describe('DigestAuthenticator', () => {
+describe('DigestSigner', () => {
   const uri = '/api/atlas/v1.0/orgs/5f1e2d3c4b5a69788796a5b4/liveMigrations/linkTokens?pretty=true';
   const url = `https://cloud.mongodb.com${uri}`;
 
@@ -61,9 +61,9 @@ describe('DigestAuthenticator', () => {
   }
 
   it('answers that an independent verifier accepts, counting nc up on the same nonce', () => {
-    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    const auth = new DigestSigner('pubkeyab', 'private');
     expect(auth.hasChallenge).toBe(false);
-    auth.accept(ATLAS_CHALLENGE);
+    auth.adopt(ATLAS_CHALLENGE);
     const first = auth.authorization('DELETE', url);
     const second = auth.authorization('DELETE', url);
     expect(verify(first, 'MD5', 'q1w2+e3r4/t5y6==')).toMatchObject({ ok: true, nc: 1 });
@@ -72,8 +72,8 @@ describe('DigestAuthenticator', () => {
   });
 
   it('uses the algorithm the server asked for, preferring the strongest offered', () => {
-    const auth = new DigestAuthenticator('pubkeyab', 'private');
-    auth.accept(
+    const auth = new DigestSigner('pubkeyab', 'private');
+    auth.adopt(
       'Digest realm="MMS Public API", nonce="n1", algorithm=MD5, qop="auth", Digest realm="MMS Public API", nonce="n2", algorithm=SHA-256, qop="auth"',
     );
     expect(auth.algorithm).toBe('SHA-256');
@@ -81,21 +81,21 @@ describe('DigestAuthenticator', () => {
   });
 
   it('restarts nc at 1 with a new nonce', () => {
-    const auth = new DigestAuthenticator('pubkeyab', 'private');
-    auth.accept(ATLAS_CHALLENGE);
+    const auth = new DigestSigner('pubkeyab', 'private');
+    auth.adopt(ATLAS_CHALLENGE);
     auth.authorization('DELETE', url);
     auth.authorization('DELETE', url);
-    auth.accept('Digest realm="MMS Public API", nonce="fresh", qop="auth", stale=true');
+    auth.adopt('Digest realm="MMS Public API", nonce="fresh", qop="auth", stale=true');
     expect(verify(auth.authorization('DELETE', url), 'MD5', 'fresh')).toMatchObject({ ok: true, nc: 1 });
   });
 
   it('does not take its cnonce from Math.random', () => {
     const random = vi.spyOn(Math, 'random').mockReturnValue(0);
     try {
-      const auth = new DigestAuthenticator('pubkeyab', 'private');
+      const auth = new DigestSigner('pubkeyab', 'private');
       const cnonces = new Set<string>();
       for (let i = 0; i < 5; i++) {
-        auth.accept(ATLAS_CHALLENGE);
+        auth.adopt(ATLAS_CHALLENGE);
         cnonces.add(parseAuthorization(auth.authorization('DELETE', url)).params['cnonce'] as string);
       }
       expect(cnonces.size).toBe(5); // a constant Math.random would make them all equal
@@ -105,10 +105,10 @@ describe('DigestAuthenticator', () => {
   });
 
   it('draws a fresh cnonce from a secure source for every challenge', () => {
-    const auth = new DigestAuthenticator('pubkeyab', 'private');
+    const auth = new DigestSigner('pubkeyab', 'private');
     const cnonces = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      auth.accept(ATLAS_CHALLENGE);
+      auth.adopt(ATLAS_CHALLENGE);
       cnonces.add(parseAuthorization(auth.authorization('DELETE', url)).params['cnonce'] as string);
     }
     expect(cnonces.size).toBe(20);
@@ -122,9 +122,9 @@ describe('DigestAuthenticator', () => {
     ['Digest realm="r", nonce="n"', /does not offer qop=auth \(offered: none\)/],
     ['Digest realm="r", nonce="n", qop="auth", algorithm=SHA-1', /unsupported Digest algorithm \(SHA-1\)/],
   ])('refuses %j', (header, expected) => {
-    const auth = new DigestAuthenticator('pubkeyab', 'private');
-    expect(() => auth.accept(header)).toThrow(AuthenticationError);
-    expect(() => auth.accept(header)).toThrow(expected);
+    const auth = new DigestSigner('pubkeyab', 'private');
+    expect(() => auth.adopt(header)).toThrow(ChallengeError);
+    expect(() => auth.adopt(header)).toThrow(expected);
     expect(auth.hasChallenge).toBe(false);
   });
 });

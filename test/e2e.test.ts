@@ -99,16 +99,13 @@ describe('dist/index.js as the runner runs it', () => {
 
   it('succeeds with a warning on 404, and fails with fail-on-not-found', async () => {
     await freshStandIn();
-    standIn.script(
-      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
-      { status: 404, body: ATLAS_ERRORS.notFound(ORG_ID) },
-    );
+    standIn.script({ status: 404, body: ATLAS_ERRORS.notFound() }, { status: 404, body: ATLAS_ERRORS.notFound() });
     const lenient = await runAction(actionDir, { inputs: inputs() });
     expect(lenient.code).toBe(0);
     expect(lenient.outputs).toMatchObject({
       status: 'not-found',
       'http-status': '404',
-      'error-code': 'LINK_TOKEN_NOT_FOUND',
+      'error-code': 'UNEXPECTED_ERROR',
     });
     expect(lenient.stdout).toMatch(/^::warning::No link-token to delete/m);
     const strict = await runAction(actionDir, { inputs: inputs({ 'fail-on-not-found': 'true' }) });
@@ -157,10 +154,12 @@ describe('dist/index.js as the runner runs it', () => {
 
   it('still reports the real result when the output file is broken', async () => {
     await freshStandIn();
-    standIn.script({ status: 409, body: ATLAS_ERRORS.conflict() });
+    standIn.script({ status: 400, body: ATLAS_ERRORS.activeMigration() });
     const run = await runAction(actionDir, { inputs: inputs(), env: { GITHUB_OUTPUT: '/nonexistent/output' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::warning::Could not set the outputs: Missing file at path: \/nonexistent\/output$/m);
-    expect(run.stdout).toMatch(/^::error::Deleting the link-token failed: HTTP 409 LIVE_MIGRATION_IN_PROGRESS/m);
+    expect(run.stdout).toMatch(
+      /^::error::Deleting the link-token failed: HTTP 400 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK/m,
+    );
   });
 });

@@ -194,7 +194,12 @@ describe('rejected inputs name the input and what is expected', () => {
     ['retry-delay-seconds', '-1', /not a number of seconds/],
     ['retry-delay-seconds', 'NaN', /not a number of seconds/],
     ['retry-delay-seconds', '31', /out of range/],
-    ['timeout-seconds', '0', /out of range; expected greater than 0 up to 300/],
+    ['timeout-seconds', '0', /^Invalid input 'timeout-seconds': 0 is out of range; expected at least 0.001 up to 300$/],
+    [
+      'timeout-seconds',
+      '0.0004',
+      /^Invalid input 'timeout-seconds': 0.0004 is out of range; expected at least 0.001 up to 300$/,
+    ],
     ['timeout-seconds', 'Infinity', /not a number of seconds/],
     ['timeout-seconds', '301', /out of range/],
     ['timeout-seconds', '1e2', /not a number of seconds/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientStatus, MAX_WAIT_MS, nextDelay, parseRetryAfter, worstCaseMs } from '../src/retry.ts';
+import { isTransientStatus, MAX_WAIT_MS, nextDelay, parseRetryAfter } from '../src/retry.ts';
 
 describe('isTransientStatus', () => {
   it.each([408, 429, 500, 502, 503, 504])('%i is transient', (status) => {
@@ -45,12 +45,5 @@ describe('nextDelay', () => {
   });
   it('never waits more than 60 s, whatever Retry-After says', () => {
     expect(delay(1, 0.5, 3_600_000)).toBe(MAX_WAIT_MS);
-  });
-});
-
-describe('worstCaseMs', () => {
-  it('is attempts × timeout plus the longest waits between them', () => {
-    expect(worstCaseMs(5, 30_000)).toBe(5 * 30_000 + 4 * 60_000);
-    expect(worstCaseMs(1, 30_000)).toBe(30_000);
   });
 });

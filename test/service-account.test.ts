@@ -2,7 +2,6 @@
 // token, revoke and DELETE endpoints, in the core and through dist/index.js.
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { deleteLinkToken } from '../src/delete-link-token.ts';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
 import {
   CLIENT_ID,
@@ -11,6 +10,7 @@ import {
   ORG_ID,
   PRIVATE_KEY,
   PUBLIC_KEY,
+  perform,
   recordingLogger,
   SERVICE_ACCOUNT,
   settingsFor,
@@ -49,9 +49,9 @@ describe('service account', () => {
   it('gets a token, deletes with it, and revokes it', async () => {
     const [server, baseUrl] = await start();
     const log = recordingLogger();
-    const result = await deleteLinkToken(serviceAccount(baseUrl), log, instantRuntime());
+    const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
 
-    expect(result).toMatchObject({ status: 'deleted', authMethod: 'service-account', attempts: 1, requests: 3 });
+    expect(result).toMatchObject({ status: 'deleted', authMethod: 'service-account', attempts: 1 });
     const [token, del, revoke] = server.requests;
     expect(token).toMatchObject({
       method: 'POST',
@@ -59,6 +59,7 @@ describe('service account', () => {
       body: 'grant_type=client_credentials',
       answer: '200',
     });
+    expect(server.requests).toHaveLength(3);
     expect(token?.headers).toMatchObject({
       authorization: BASIC,
       'content-type': 'application/x-www-form-urlencoded',
@@ -68,7 +69,7 @@ describe('service account', () => {
     expect(del?.headers.authorization).toMatch(/^Bearer [\w-]+$/);
     const accessToken = del?.headers.authorization?.slice('Bearer '.length) ?? '';
     expect(revoke).toMatchObject({ method: 'POST', path: '/api/oauth/revoke', answer: '200' });
-    expect(revoke?.body).toBe(`token=${accessToken}`);
+    expect(revoke?.body).toBe(`token=${accessToken}&token_type_hint=access_token`);
     expect(server.liveTokens.size).toBe(0);
     expect(server.revokedTokens.has(accessToken)).toBe(true);
     // The token was masked the moment it existed; the log names the method, never a value.
@@ -80,9 +81,9 @@ describe('service account', () => {
 
   it('reuses one token across retries', async () => {
     const [server, baseUrl] = await start({
-      delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }, { action: 'reset' }],
+      delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 502 }],
     });
-    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'deleted', attempts: 3 });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /api/oauth/token',
@@ -98,7 +99,7 @@ describe('service account', () => {
   it('retries a 503 from the token endpoint within the same attempt budget', async () => {
     const [server, baseUrl] = await start({ token: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
     const runtime = instantRuntime();
-    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), runtime);
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
     expect(result.attemptLog[0]?.outcome).toBe('token request failed: the token endpoint answered HTTP 503');
     expect(runtime.sleeps).toHaveLength(1);
@@ -108,14 +109,15 @@ describe('service account', () => {
   it('fails at once on wrong client credentials, with the hint', async () => {
     const [server, baseUrl] = await start();
     const settings = settingsFor(baseUrl, { credentials: { ...SERVICE_ACCOUNT, clientSecret: 'wrong-secret' } });
-    const result = await deleteLinkToken(settings, recordingLogger(), instantRuntime());
+    const result = await perform(settings, recordingLogger(), instantRuntime());
     expect(result).toMatchObject({
       status: 'failed',
       authMethod: 'service-account',
       attempts: 1,
-      httpStatus: 401,
-      errorCode: 'invalid_client',
+      errorCode: 'oauth:invalid_client',
     });
+    // No answer from the Atlas API: a refused token is not a refused DELETE.
+    expect(result.httpStatus).toBeUndefined();
     expect(result.message).toContain(
       'token request failed: the token endpoint answered HTTP 401 (invalid_client: Invalid client credentials.)',
     );
@@ -125,7 +127,7 @@ describe('service account', () => {
 
   it('treats a 401 to the DELETE as final', async () => {
     const [server, baseUrl] = await start({ delete: [{ status: 401, body: ATLAS_ERRORS.unauthorized() }] });
-    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1 });
     expect(result.hint).toMatch(/service account belongs to this organization/);
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', LINK_TOKENS, '/api/oauth/revoke']);
@@ -134,7 +136,7 @@ describe('service account', () => {
   it('only warns when revocation fails', async () => {
     const [, baseUrl] = await start({ revoke: [{ status: 500, body: 'oops' }] });
     const log = recordingLogger();
-    const result = await deleteLinkToken(serviceAccount(baseUrl), log, instantRuntime());
+    const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
     expect(result).toMatchObject({ status: 'deleted', stepFails: false });
     expect(log.lines).toContain(
       'warning: Could not revoke the access token (HTTP 500); it expires by itself within the hour.',
@@ -145,7 +147,7 @@ describe('service account', () => {
     const [, baseUrl] = await start({
       delete: [{ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.2') }],
     });
-    const result = await deleteLinkToken(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result.hint).toMatch(/198\.51\.100\.2 is not on the service account's API access list/);
   });
 });

@@ -49,9 +49,9 @@ it('refuses a replayed nonce count', async () => {
   const base = await standIn.start();
   const url = `${base}/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
   const challenge = await fetch(url, { method: 'DELETE' });
-  const { DigestAuthenticator } = await import('../src/auth/digest.ts');
-  const auth = new DigestAuthenticator(PUBLIC_KEY, PRIVATE_KEY);
-  auth.accept(challenge.headers.get('www-authenticate') ?? '');
+  const { DigestSigner } = await import('../src/auth/digest-protocol.ts');
+  const auth = new DigestSigner(PUBLIC_KEY, PRIVATE_KEY);
+  auth.adopt(challenge.headers.get('www-authenticate') ?? '');
   const header = auth.authorization('DELETE', url);
   expect((await fetch(url, { method: 'DELETE', headers: { Authorization: header } })).status).toBe(204);
   expect((await fetch(url, { method: 'DELETE', headers: { Authorization: header } })).status).toBe(401);

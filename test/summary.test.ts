@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { type DeletionResult, deleteLinkToken } from '../src/delete-link-token.ts';
-import { escapeHtml, renderRejectedSummary, renderResultSummary } from '../src/summary.ts';
+import type { RunResult } from '../src/result.ts';
+import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../src/summary.ts';
 import { formatDuration } from '../src/text.ts';
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
-import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
+import {
+  instantRuntime,
+  ORG_ID,
+  perform,
+  PRIVATE_KEY,
+  PUBLIC_KEY,
+  recordingLogger,
+  settingsFor,
+} from './support/fixtures.ts';
 
 const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
-function result(overrides: Partial<DeletionResult>): DeletionResult {
+function result(overrides: Partial<RunResult>): RunResult {
   return {
     status: 'deleted',
     authMethod: 'digest',
     stepFails: false,
     httpStatus: 204,
     attempts: 1,
-    requests: 2,
     message: 'Deleted.',
     endpoint: ENDPOINT,
     durationMs: 1234,
-    attemptLog: [{ attempt: 1, outcome: 'HTTP 204', httpStatus: 204, durationMs: 1234 }],
+    attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }],
     cancelled: false,
-    mayHaveDeletedEarlier: false,
     ...overrides,
   };
 }
@@ -55,8 +61,8 @@ describe('renderResultSummary', () => {
         detail: '<script>alert("x")</script> & more',
         hint: 'The API key needs the Organization Owner role in this organization.',
         attemptLog: [
-          { attempt: 1, outcome: 'HTTP 503', httpStatus: 503, durationMs: 20, waitMs: 1500 },
-          { attempt: 2, outcome: 'HTTP 403 USER_UNAUTHORIZED', httpStatus: 403, durationMs: 30 },
+          { attempt: 1, outcome: 'HTTP 503', durationMs: 20, waitMs: 1500 },
+          { attempt: 2, outcome: 'HTTP 403 USER_UNAUTHORIZED', durationMs: 30 },
         ],
       }),
     );
@@ -87,7 +93,7 @@ describe('renderResultSummary', () => {
     const baseUrl = await standIn.start();
     standIn.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 403, body: ATLAS_ERRORS.forbidden() });
     try {
-      const real = await deleteLinkToken(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+      const real = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
       expect(real.attemptLog).toHaveLength(2);
       const html = renderResultSummary(ORG_ID, real);
       expect(html).toContain('USER_UNAUTHORIZED');
@@ -99,11 +105,15 @@ describe('renderResultSummary', () => {
   });
 });
 
-describe('renderRejectedSummary', () => {
+describe('renderNoRequestSummary', () => {
   it('says no request was sent, with the escaped message', () => {
-    const html = renderRejectedSummary("Invalid input 'org-id': character 1 is '<'");
-    expect(html).toContain('inputs rejected, no request sent');
-    expect(html).toContain('character 1 is &#39;&lt;&#39;');
+    const html = renderNoRequestSummary(
+      'inputs rejected, no request sent',
+      "Invalid input 'org-id': character 1 is '<'",
+    );
+    expect(html).toBe(
+      '<h2>Atlas live-migration link-token</h2>\n<table>\n<tr><th align="left">Result</th><td>❌ failed: inputs rejected, no request sent</td></tr>\n</table>\n<p>Invalid input &#39;org-id&#39;: character 1 is &#39;&lt;&#39;</p>\n',
+    );
   });
 });
 

@@ -2,10 +2,14 @@
 // within the bound the README documents, Retry-After is honoured without over-waiting, and the last
 // attempt is not followed by a wait.
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteLinkToken } from '../src/delete-link-token.ts';
-import { MAX_WAIT_MS, nextDelay, worstCaseMs } from '../src/retry.ts';
+
+import { MAX_WAIT_MS, nextDelay } from '../src/retry.ts';
+
+/** The README's worst case for an API key: every attempt times out, each followed by the longest wait. */
+const worstCaseMs = (attempts: number, timeoutMs: number): number =>
+  attempts * timeoutMs + (attempts - 1) * MAX_WAIT_MS;
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
-import { instantRuntime, PRIVATE_KEY, PUBLIC_KEY, recordingLogger, settingsFor } from './support/fixtures.ts';
+import { instantRuntime, PRIVATE_KEY, PUBLIC_KEY, perform, recordingLogger, settingsFor } from './support/fixtures.ts';
 
 let standIn: AtlasStandIn | undefined;
 afterEach(async () => standIn?.close());
@@ -57,7 +61,7 @@ describe('a whole run against a server that keeps failing', () => {
         return Promise.resolve();
       };
       const settings = settingsFor(baseUrl, { maxAttempts: 10, retryDelayMs: 30_000, timeoutMs: 300_000 });
-      const result = await deleteLinkToken(settings, recordingLogger(), runtime);
+      const result = await perform(settings, recordingLogger(), runtime);
 
       expect(result).toMatchObject({ status: 'failed', attempts: 10, httpStatus: 503 });
       expect(sleeps).toHaveLength(9); // none after the last attempt
@@ -76,7 +80,7 @@ describe('a whole run against a server that keeps failing', () => {
       { status: 503, body: ATLAS_ERRORS.unavailable(), headers: { 'Retry-After': '1' } },
     );
     const runtime = { ...instantRuntime(), random: () => 0.999 };
-    const result = await deleteLinkToken(settingsFor(baseUrl, { retryDelayMs: 1000 }), recordingLogger(), runtime);
+    const result = await perform(settingsFor(baseUrl, { retryDelayMs: 1000 }), recordingLogger(), runtime);
     expect(result.status).toBe('deleted');
     // Retry 1: back-off up to 1 s < 7 s → 7 s. Retry 2: back-off up to 2 s ≈ 1998 ms > 1 s → the back-off.
     expect(runtime.sleeps).toEqual([7000, 1998]);

@@ -12,6 +12,11 @@ export interface AtlasAnswer {
   parameters?: unknown[];
   /** Why the body could not be read as Atlas JSON, when it could not. */
   bodyProblem?: string;
+  /**
+   * The error body is Atlas's own (a JSON object whose `error` repeats the status, with a `detail`
+   * or `errorCode`), not a page from a proxy or another server behind a wrong base-url.
+   */
+  fromAtlas?: boolean;
 }
 
 export type Json = Record<string, unknown>;
@@ -26,12 +31,17 @@ export function parseJsonObject(text: string): Json | undefined {
   }
 }
 
-function errorFields(body: Json): Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters'> {
-  const fields: Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters'> = {};
+type ErrorFields = Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters' | 'fromAtlas'>;
+
+function errorFields(body: Json, status: number): ErrorFields {
+  const fields: ErrorFields = {};
   // Text from the network: kept to one printable line before it can reach a log.
   if (typeof body['errorCode'] === 'string') fields.errorCode = oneLine(body['errorCode'], 100);
   if (typeof body['detail'] === 'string') fields.detail = oneLine(body['detail']);
   if (Array.isArray(body['parameters'])) fields.parameters = body['parameters'];
+  if (body['error'] === status && (fields.errorCode !== undefined || fields.detail !== undefined)) {
+    fields.fromAtlas = true;
+  }
   return fields;
 }
 
@@ -48,18 +58,21 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
   }
   const json = parseJsonObject(text);
   if (!json) return { ...base, ...describeNonJson(answer, text) };
-  if (!envelope) return { ...base, ...errorFields(json) };
+  if (!envelope) return { ...base, ...errorFields(json, answer.status) };
   if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
     return {
       ...base,
-      ...errorFields(json),
+      ...errorFields(json, answer.status),
       bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
     };
   }
   const content = json['content'];
+  const status = json['status'];
   const inner =
-    typeof content === 'object' && content !== null && !Array.isArray(content) ? errorFields(content as Json) : {};
-  return { status: json['status'], httpStatus: answer.status, ...inner };
+    typeof content === 'object' && content !== null && !Array.isArray(content)
+      ? errorFields(content as Json, status)
+      : {};
+  return { status, httpStatus: answer.status, ...inner };
 }
 
 function describeNonJson(answer: HttpAnswer, text: string): Pick<AtlasAnswer, 'detail' | 'bodyProblem'> {

@@ -13,11 +13,20 @@ function quotedIp(answer: AtlasAnswer): string | undefined {
 
 const CREDENTIAL_NOUNS: Record<AuthMethod, string> = { digest: 'API key', 'service-account': 'service account' };
 
+/** Atlas's error code when a live migration still uses the link-token. */
+export const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
+
+export const NOT_FROM_ATLAS_HINT =
+  'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.';
+
 export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): string | undefined {
   const { status, errorCode } = answer;
   const credential = CREDENTIAL_NOUNS[method];
   if (status >= 300 && status < 400) {
     return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
+  }
+  if (errorCode === ACTIVE_MIGRATION_CODE) {
+    return 'A live migration still uses the link-token: run this step after every migration of the organization has been cut over.';
   }
   if (status === 401 && method === 'digest') {
     return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
@@ -32,11 +41,9 @@ export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): str
   if (status === 403) {
     return `The ${credential} needs the Organization Owner role in this organization.`;
   }
+  if (status === 404 && !answer.fromAtlas) return NOT_FROM_ATLAS_HINT;
   if (status === 404) {
     return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
-  }
-  if (status === 409) {
-    return 'A live migration is still active in this organization: run this step after the cutover has completed.';
   }
   if (status === 429) {
     return 'Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.';
@@ -47,3 +54,20 @@ export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): str
 /** For a refused token request (400 or 401 from the token endpoint). */
 export const TOKEN_REFUSED_HINT =
   'Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.';
+
+export const UNTRUSTED_CERTIFICATE_HINT =
+  "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
+
+export const HOST_MISMATCH_HINT =
+  "The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).";
+
+export const NOT_TLS_HINT =
+  'base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.';
+
+export const PROXY_AUTH_HINT = 'The proxy refused its credentials: check the user name and password in https_proxy.';
+
+export const PROXY_REFUSED_HINT =
+  'The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.';
+
+export const STALE_NONCE_HINT =
+  'The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.';

@@ -5,20 +5,30 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
+import type { ProxyRoute } from './network-env.ts';
+
+/** The proxy answered the CONNECT with something other than 200. */
+export class ProxyRefusalError extends Error {
+  readonly status: number;
+  constructor(target: string, status: number) {
+    super(`the proxy refused the tunnel to ${target}: HTTP ${status}`);
+    this.name = 'ProxyRefusalError';
+    this.status = status;
+  }
+}
 
 export class ProxyTunnelAgent extends https.Agent {
-  private readonly proxy: URL;
+  private readonly proxy: ProxyRoute;
   private readonly pending = new Set<http.ClientRequest>();
 
-  /** `proxy` as @actions/http-client's getProxyUrl returns it: user name and password decoded. */
-  constructor(proxy: URL, options: https.AgentOptions) {
+  constructor(proxy: ProxyRoute, options: https.AgentOptions) {
     super(options);
     this.proxy = proxy;
   }
 
   /** The proxy's scheme, host and port, without credentials. */
   get address(): string {
-    return `${this.proxy.protocol}//${this.proxy.host}`;
+    return this.proxy.address;
   }
 
   override createConnection(
@@ -29,8 +39,9 @@ export class ProxyTunnelAgent extends https.Agent {
     const credentials =
       this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
     const connect = (this.proxy.protocol === 'https:' ? https : http).request({
-      host: this.proxy.hostname,
-      port: Number(this.proxy.port) || (this.proxy.protocol === 'https:' ? 443 : 80),
+      host: this.proxy.host,
+      port: this.proxy.port,
+      rejectUnauthorized: true, // an https proxy is verified too, whatever the environment says
       method: 'CONNECT',
       path: target,
       agent: false,
@@ -46,13 +57,10 @@ export class ProxyTunnelAgent extends https.Agent {
       this.pending.delete(connect);
       if (res.statusCode !== 200) {
         socket.destroy();
-        const error = Object.assign(new Error(`the proxy refused the tunnel to ${target}: HTTP ${res.statusCode}`), {
-          code: res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY',
-        });
-        callback(error);
+        callback(new ProxyRefusalError(target, res.statusCode ?? 0));
         return;
       }
-      callback(null, tls.connect({ ...options, socket }));
+      callback(null, tls.connect({ ...options, socket, rejectUnauthorized: true }));
     });
     connect.once('error', (error) => {
       this.pending.delete(connect);

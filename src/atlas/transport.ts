@@ -1,9 +1,11 @@
-// One HTTP exchange over node:http(s): proxy from the environment, keep-alive so the digest
-// round trip reuses the connection, bounded body reads, no redirects, abortable at any point.
+// One HTTP exchange over node:http(s): the proxy decided by the network environment, keep-alive so
+// the digest round trip reuses the connection, certificates always verified, bounded body reads,
+// no redirects, abortable at any point.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import { ProxyTunnelAgent } from './proxy-agent.ts';
+import { oneLine } from '../text.ts';
+import type { NetworkEnvironment } from './network-env.ts';
+import { ProxyRefusalError, ProxyTunnelAgent } from './proxy-agent.ts';
 
 /** Error bodies are small; anything larger is cut here so a hostile answer cannot fill memory. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -24,30 +26,65 @@ export interface HttpAnswer {
   bodyTruncated: boolean;
 }
 
-/** `proxy-auth`: the proxy refused its credentials (407), which no retry will change. */
-export type TransportErrorKind = 'aborted' | 'tls' | 'proxy-auth' | 'network';
+/**
+ * What failed, as facts: `aborted` (timeout or cancellation, the caller knows which), `tls`
+ * (verification), `not-tls` (an https URL whose server speaks plain HTTP), `proxy` (the proxy
+ * refused the tunnel, with its status), `network` (everything else on the way).
+ */
+export type TransportErrorKind = 'aborted' | 'tls' | 'not-tls' | 'proxy' | 'network';
 
 export class TransportError extends Error {
   readonly kind: TransportErrorKind;
+  /** Node's error code, e.g. ECONNRESET or ERR_TLS_CERT_ALTNAME_INVALID. */
   readonly code: string | undefined;
   /** The request was written completely, so the server may have acted on it. */
   readonly requestSent: boolean;
+  /** The proxy's answer to CONNECT, for kind `proxy`. */
+  readonly proxyStatus: number | undefined;
+  /**
+   * A kept-alive connection the server had already closed: reset before any byte of answer.
+   * Node documents sending such a request again on a fresh connection.
+   */
+  readonly staleConnection: boolean;
 
-  constructor(kind: TransportErrorKind, message: string, code: string | undefined, requestSent: boolean) {
+  constructor(
+    kind: TransportErrorKind,
+    message: string,
+    facts: { code?: string | undefined; requestSent: boolean; proxyStatus?: number; staleConnection?: boolean },
+  ) {
     super(message);
     this.name = 'TransportError';
     this.kind = kind;
-    this.code = code;
-    this.requestSent = requestSent;
+    this.code = facts.code;
+    this.requestSent = facts.requestSent;
+    this.proxyStatus = facts.proxyStatus;
+    this.staleConnection = facts.staleConnection ?? false;
   }
 }
 
 const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
+/** OpenSSL's words when the other side answered a TLS hello in plain text. */
+const NOT_TLS = /wrong version number|packet length too long|http request/i;
+
+function classify(error: Error & { code?: string }, requestSent: boolean, staleConnection: boolean): TransportError {
+  const code = error.code;
+  const message = oneLine(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message);
+  if (error instanceof ProxyRefusalError) {
+    return new TransportError('proxy', message, { requestSent: false, proxyStatus: error.status });
+  }
+  let kind: TransportErrorKind = 'network';
+  if (code === 'EPROTO' && NOT_TLS.test(error.message)) kind = 'not-tls';
+  else if (code && TLS_ERROR.test(code)) kind = 'tls';
+  return new TransportError(kind, message, { code, requestSent, staleConnection });
+}
 
 export class Transport {
+  private readonly network: NetworkEnvironment;
   private readonly agents = new Map<string, http.Agent>();
-  /** Requests sent so far, challenge and token requests included. */
-  requestsSent = 0;
+
+  constructor(network: NetworkEnvironment) {
+    this.network = network;
+  }
 
   /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
   route(url: URL): string {
@@ -57,51 +94,45 @@ export class Transport {
 
   send(request: HttpRequest): Promise<HttpAnswer> {
     const { url, signal } = request;
-    return new Promise<HttpAnswer>((resolve, reject) => {
-      let requestSent = false;
-      const fail = (error: Error & { code?: string }): void => {
-        if (signal.aborted) {
-          reject(new TransportError('aborted', 'the request was aborted', undefined, requestSent));
-        } else {
-          const code = error.code;
-          const kind = code === 'EPROXYAUTH' ? 'proxy-auth' : code && TLS_ERROR.test(code) ? 'tls' : 'network';
-          const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-          reject(new TransportError(kind, message, code, requestSent));
-        }
-      };
-      if (signal.aborted) {
-        fail(new Error('aborted'));
-        return;
-      }
+    return new Promise((resolve, reject) => {
       const client = url.protocol === 'https:' ? https : http;
       const headers =
         request.body === undefined
           ? request.headers
           : { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
-      this.requestsSent++;
       const req = client.request(url, { method: request.method, headers, agent: this.agentFor(url) });
+      let requestSent = false;
+      let answered = false;
+      const fail = (error: Error & { code?: string }): void => {
+        if (signal.aborted) {
+          reject(new TransportError('aborted', 'the request was aborted', { requestSent }));
+          return;
+        }
+        const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(classify(error, requestSent, stale));
+      };
       const onAbort = (): void => {
         req.destroy(new Error('aborted'));
       };
-      signal.addEventListener('abort', onAbort, { once: true });
+      if (signal.aborted) {
+        onAbort();
+      } else {
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
       const done = (): void => signal.removeEventListener('abort', onAbort);
       req.on('finish', () => {
         requestSent = true;
       });
-      req.on('error', (error) => {
+      req.on('error', (error: Error & { code?: string }) => {
         done();
         fail(error);
       });
       req.on('response', (res) => {
+        answered = true;
         readBounded(res).then(
           ({ body, truncated }) => {
             done();
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body,
-              bodyTruncated: truncated,
-            });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated });
           },
           (error: Error) => {
             done();
@@ -124,19 +155,20 @@ export class Transport {
     const key = url.origin;
     let agent = this.agents.get(key);
     if (!agent) {
-      agent = createAgent(url);
+      agent = this.createAgent(url);
       this.agents.set(key, agent);
     }
     return agent;
   }
-}
 
-function createAgent(url: URL): http.Agent {
-  // One socket, kept alive: the request that answers the digest challenge reuses the connection.
-  const options = { keepAlive: true, maxSockets: 1 };
-  if (url.protocol === 'http:') return new http.Agent(options); // loopback only, never proxied
-  const proxy = getProxyUrl(url);
-  return proxy ? new ProxyTunnelAgent(proxy, options) : new https.Agent(options);
+  private createAgent(url: URL): http.Agent {
+    // One socket, kept alive: the request that answers the digest challenge reuses the connection.
+    // Certificates are verified whatever NODE_TLS_REJECT_UNAUTHORIZED says (an explicit option wins).
+    const options = { keepAlive: true, maxSockets: 1, rejectUnauthorized: true };
+    if (url.protocol === 'http:') return new http.Agent(options); // loopback only, never proxied
+    const proxy = this.network.proxyFor(url);
+    return proxy ? new ProxyTunnelAgent(proxy, options) : new https.Agent(options);
+  }
 }
 
 function readBounded(res: http.IncomingMessage): Promise<{ body: string; truncated: boolean }> {

@@ -8,12 +8,16 @@ export interface RequestAuthenticator {
   readonly method: AuthMethod;
   /** Called before each attempt. */
   startAttempt(): void;
-  /** The Authorization header for the next request (undefined: send without), fetching a token if needed. */
-  authorize(signal: AbortSignal): Promise<string | undefined>;
-  /** Judges a 401 to a request sent with `sentAuthorization`: true to send the request again within the attempt. */
-  retryUnauthorized(answer: HttpAnswer, sentAuthorization: string | undefined): boolean;
+  /** The Authorization header for `method url` (undefined: send without), fetching a token if needed. */
+  authorize(method: string, url: URL, signal: AbortSignal): Promise<string | undefined>;
+  /**
+   * Judges a 401 to a request sent with `sentAuthorization`: true to send the request again within
+   * the attempt (with new credentials), false when the credentials themselves were refused. Throws
+   * when the server's demand cannot be met.
+   */
+  answerUnauthorized(answer: HttpAnswer, sentAuthorization: string | undefined): boolean;
   /** Releases what it holds (a service account revokes its token); warns, never throws. */
-  finish(): Promise<void>;
+  finish(signal: AbortSignal): Promise<void>;
 }
 
 /** How the summary and the log name each method (never its values). */

@@ -1,28 +1,34 @@
 // Service accounts: OAuth 2.0 client credentials. One access token per run, fetched on the first
-// attempt, reused by later ones, and revoked at the end so that no live token outlives the step.
+// attempt and reused by later ones while it lives, replaced when it is about to expire or Atlas
+// refuses a token from an earlier attempt, and revoked once the result has been reported.
 import { parseJsonObject } from '../atlas/answer.ts';
-import type { HttpAnswer, Transport } from '../atlas/transport.ts';
-import { isTransientStatus } from '../retry.ts';
-import { oneLine } from '../text.ts';
+import { type HttpAnswer, type Transport, TransportError } from '../atlas/transport.ts';
+import { formatDuration, oneLine } from '../text.ts';
 import type { AuthMethod, RequestAuthenticator } from './authenticator.ts';
+
+/** The revoke's own budget: it runs after the result is reported and must not hold the step up. */
+export const REVOKE_TIMEOUT_MS = 5_000;
+/** A token this close to its expiry is replaced before a request rather than sent. */
+export const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
 export interface ServiceAccountCredentials {
   clientId: string;
   clientSecret: string;
 }
 
-/** The token endpoint said no, or answered something unusable. */
-export class TokenRequestError extends Error {
+/** The token endpoint said no, or answered something unusable: facts for the retry policy. */
+export class TokenEndpointError extends Error {
   readonly status: number;
-  readonly transient: boolean;
-  readonly errorCode: string | undefined;
+  readonly retryAfter: string | undefined;
+  /** The OAuth `error` code, e.g. `invalid_client`, when the endpoint named one. */
+  readonly oauthError: string | undefined;
 
-  constructor(status: number, errorCode: string | undefined, message: string) {
+  constructor(status: number, retryAfter: string | undefined, oauthError: string | undefined, message: string) {
     super(message);
-    this.name = 'TokenRequestError';
+    this.name = 'TokenEndpointError';
     this.status = status;
-    this.transient = isTransientStatus(status);
-    this.errorCode = errorCode;
+    this.retryAfter = retryAfter;
+    this.oauthError = oauthError;
   }
 }
 
@@ -34,15 +40,30 @@ export interface ServiceAccountOptions {
   /** Registers a secret with the runner before anything could print it. */
   mask: (secret: string) => void;
   log: { debug: (message: string) => void; warning: (message: string) => void };
-  /** Limit for the revocation request. */
-  timeoutMs: number;
+  now: () => number;
+}
+
+interface AccessToken {
+  value: string;
+  /** Epoch ms; undefined when the endpoint gave no usable expires_in. */
+  expiresAt: number | undefined;
+}
+
+/** `expires_in` as milliseconds: a positive number of seconds, else unknown. */
+export function parseExpiresIn(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+    ? Math.round(seconds * 1000)
+    : undefined;
 }
 
 export class ServiceAccountAuthenticator implements RequestAuthenticator {
   readonly method: AuthMethod = 'service-account';
   private readonly basic: string;
   private readonly options: ServiceAccountOptions;
-  private token: string | undefined;
+  private token: AccessToken | undefined;
+  /** The token in hand was obtained before this attempt. */
+  private tokenFromEarlierAttempt = false;
 
   constructor(credentials: ServiceAccountCredentials, options: ServiceAccountOptions) {
     this.basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
@@ -50,37 +71,60 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     options.mask(this.basic.slice('Basic '.length));
   }
 
-  startAttempt(): void {}
+  startAttempt(): void {
+    const expiresAt = this.token?.expiresAt;
+    if (expiresAt !== undefined && this.options.now() >= expiresAt - TOKEN_EXPIRY_MARGIN_MS) {
+      this.options.log.debug('The access token expires within a minute: requesting a new one.');
+      this.token = undefined;
+    }
+    this.tokenFromEarlierAttempt = this.token !== undefined;
+  }
 
-  async authorize(signal: AbortSignal): Promise<string> {
+  async authorize(_method: string, _url: URL, signal: AbortSignal): Promise<string> {
     this.token ??= await this.requestToken(signal);
-    return `Bearer ${this.token}`;
+    return `Bearer ${this.token.value}`;
   }
 
-  retryUnauthorized(): boolean {
-    return false; // a refused token is final: a new one from the same account would be refused too
+  answerUnauthorized(): boolean {
+    if (!this.tokenFromEarlierAttempt) return false; // a token just issued and refused: final
+    this.options.log.debug('Atlas refused the access token of an earlier attempt: requesting a new one.');
+    this.token = undefined;
+    this.tokenFromEarlierAttempt = false;
+    return true;
   }
 
-  async finish(): Promise<void> {
-    if (this.token === undefined) return;
+  async finish(cancelSignal: AbortSignal): Promise<void> {
+    const token = this.token;
+    this.token = undefined;
+    if (token === undefined) return;
+    const expiry = 'it expires by itself within the hour';
+    if (cancelSignal.aborted) {
+      this.options.log.warning(`Did not revoke the access token: the job was cancelled; ${expiry}.`);
+      return;
+    }
+    const timeout = AbortSignal.timeout(REVOKE_TIMEOUT_MS);
     try {
       const answer = await this.post(
         '/api/oauth/revoke',
-        `token=${encodeURIComponent(this.token)}`,
-        AbortSignal.timeout(this.options.timeoutMs),
+        `token=${encodeURIComponent(token.value)}&token_type_hint=access_token`,
+        AbortSignal.any([cancelSignal, timeout]),
       );
-      if (answer.status >= 200 && answer.status < 300) {
+      if (answer.status === 200 || answer.status === 204) {
         this.options.log.debug('Revoked the access token.');
       } else {
-        this.options.log.warning(
-          `Could not revoke the access token (HTTP ${answer.status}); it expires by itself within the hour.`,
-        );
+        this.options.log.warning(`Could not revoke the access token (HTTP ${answer.status}); ${expiry}.`);
       }
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.options.log.warning(`Could not revoke the access token (${reason}); it expires by itself within the hour.`);
+      const reason =
+        error instanceof TransportError && error.kind === 'aborted'
+          ? cancelSignal.aborted
+            ? 'the job was cancelled'
+            : `no answer within ${formatDuration(REVOKE_TIMEOUT_MS)}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      this.options.log.warning(`Could not revoke the access token (${reason}); ${expiry}.`);
     }
-    this.token = undefined;
   }
 
   private post(path: string, body: string, signal: AbortSignal): Promise<HttpAnswer> {
@@ -98,22 +142,24 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     });
   }
 
-  private async requestToken(signal: AbortSignal): Promise<string> {
+  private async requestToken(signal: AbortSignal): Promise<AccessToken> {
     const answer = await this.post('/api/oauth/token', 'grant_type=client_credentials', signal);
     const body = parseJsonObject(answer.body) ?? {}; // not JSON: described below by status alone
-    const token = body['access_token'];
-    if (answer.status === 200 && typeof token === 'string' && token !== '') {
-      this.options.mask(token);
+    const value = body['access_token'];
+    if (answer.status === 200 && typeof value === 'string' && value !== '') {
+      this.options.mask(value);
       this.options.log.debug('Obtained an access token for the service account.');
-      return token;
+      const lifetime = parseExpiresIn(body['expires_in']);
+      return { value, expiresAt: lifetime === undefined ? undefined : this.options.now() + lifetime };
     }
-    const errorCode = typeof body['error'] === 'string' ? oneLine(body['error'], 100) : undefined;
+    const oauthError = typeof body['error'] === 'string' ? oneLine(body['error'], 100) : undefined;
     const description = typeof body['error_description'] === 'string' ? oneLine(body['error_description']) : undefined;
     const what = answer.status === 200 ? 'answered without an access token' : `answered HTTP ${answer.status}`;
-    const details = [errorCode, description].filter(Boolean).join(': ');
-    throw new TokenRequestError(
+    const details = [oauthError, description].filter(Boolean).join(': ');
+    throw new TokenEndpointError(
       answer.status,
-      errorCode,
+      answer.headers['retry-after'],
+      oauthError,
       `the token endpoint ${what}${details ? ` (${details})` : ''}`,
     );
   }

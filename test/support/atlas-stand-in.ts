@@ -66,10 +66,11 @@ const json = (
   reason,
 });
 
-/** Atlas-shaped error bodies for the answers tests ask for most. */
+/** Atlas's error bodies for the answers tests ask for most, as Atlas words them. */
 export const ATLAS_ERRORS = {
-  notFound: (orgId: string) =>
-    json(`No link-token exists for organization ${orgId}.`, 404, 'LINK_TOKEN_NOT_FOUND', 'Not Found', [orgId]),
+  /** Atlas's real answer for a missing link-token (MongoDB's CLI e2e recordings), byte for byte. */
+  notFound: () =>
+    '{"detail":"Could not find the requested external organization link.","error":404,"errorCode":"UNEXPECTED_ERROR","parameters":null}',
   ipNotOnAccessList: (ip: string) =>
     json(
       `IP address ${ip} is not allowed to access this resource.`,
@@ -80,15 +81,16 @@ export const ATLAS_ERRORS = {
     ),
   forbidden: () => json('You are not authorized for this resource.', 403, 'USER_UNAUTHORIZED', 'Forbidden'),
   unauthorized: () => json('You are not authorized for this resource.', 401, undefined, 'Unauthorized'),
-  conflict: () =>
+  activeMigration: () =>
     json(
-      'Cannot delete the link-token while a live migration is in progress.',
-      409,
-      'LIVE_MIGRATION_IN_PROGRESS',
-      'Conflict',
+      'Cannot delete organization link while there is an active migration.',
+      400,
+      'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+      'Bad Request',
     ),
   rateLimited: () => json('Resource usage limit exceeded.', 429, 'RATE_LIMITED', 'Too Many Requests'),
   unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
+  serverError: () => json('Unexpected error.', 500, 'UNEXPECTED_ERROR', 'Internal Server Error'),
 };
 
 type Send = (status: number, body?: unknown, headers?: Record<string, string>) => void;
@@ -191,7 +193,8 @@ export class AtlasStandIn {
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       record.answer = String(status);
       const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-      const type = typeof body === 'string' ? {} : { 'Content-Type': 'application/json' };
+      const looksJson = typeof body !== 'string' || /^\s*[{[]/.test(body);
+      const type = looksJson ? { 'Content-Type': 'application/json' } : {};
       res.writeHead(status, { ...(text ? type : {}), ...headers });
       res.end(text);
     };
@@ -319,7 +322,8 @@ export class AtlasStandIn {
     if ('status' in step) {
       const enveloped = url.searchParams.get('envelope') === 'true';
       if (enveloped) {
-        send(200, { status: step.status, content: step.body ?? {} }, step.headers);
+        const content = typeof step.body === 'string' ? (JSON.parse(step.body) as unknown) : (step.body ?? {});
+        send(200, { status: step.status, content }, step.headers);
       } else {
         send(step.status, step.body, step.headers);
       }

@@ -1,6 +1,9 @@
 // Shared test values and helpers for driving the core with plain objects.
-import type { Logger, Runtime } from '../../src/delete-link-token.ts';
+import { readNetworkEnvironment } from '../../src/atlas/network-env.ts';
+import { deleteLinkToken } from '../../src/delete-link-token.ts';
 import type { Settings } from '../../src/inputs.ts';
+import type { RunResult } from '../../src/result.ts';
+import { closeSession, type Logger, openSession, type Runtime, type Session } from '../../src/session.ts';
 
 export const ORG_ID = '5f1e2d3c4b5a69788796a5b4';
 export const PUBLIC_KEY = 'pubkeyab';
@@ -62,4 +65,22 @@ export function instantRuntime(
     },
     cancelSignal,
   };
+}
+
+/**
+ * Runs an operation as run() does, minus the runner: open a session, perform, close (revoke).
+ * `env` stands in for the process environment (proxy variables); none by default.
+ */
+export async function perform(
+  settings: Settings,
+  log: Logger,
+  runtime: Runtime,
+  options: { env?: NodeJS.ProcessEnv; operation?: (session: Session) => Promise<RunResult> } = {},
+): Promise<RunResult> {
+  const session = openSession(settings, readNetworkEnvironment(options.env ?? {}), log, runtime);
+  try {
+    return await (options.operation ?? deleteLinkToken)(session);
+  } finally {
+    await closeSession(session);
+  }
 }

@@ -1,8 +1,9 @@
-// HTTP Digest authentication (RFC 7616) with digest-fetch computing the response and composing
-// the header, answering with the algorithm the server asked for.
+// The HTTP Digest protocol (RFC 7616): adopt a server's challenge, then compute the Authorization
+// header for each request with digest-fetch, answering with the algorithm the server asked for.
+// When to draw or renew a challenge is the API-key authenticator's business (api-key.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { DigestClient } from 'digest-fetch';
-import { parseChallenges, type Challenge } from './challenge.ts';
+import { type Challenge, parseChallenges } from './challenge.ts';
 
 /** Digest algorithms we answer, strongest first, with their node:crypto hash names. */
 const ALGORITHMS: ReadonlyArray<readonly [string, string]> = [
@@ -14,11 +15,19 @@ const ALGORITHMS: ReadonlyArray<readonly [string, string]> = [
   ['MD5-sess', 'md5'],
 ];
 
+/**
+ * digest-fetch writes realm, nonce and opaque between quotes without escaping; a value holding a
+ * quote, a backslash or a control character cannot be sent back faithfully.
+ */
+function unsendable(value: string): boolean {
+  return /["\\]/.test(value) || [...value].some((char) => char !== '\t' && /\p{Cc}/u.test(char));
+}
+
 /** A server's authentication demand the action will not or cannot meet; never retried. */
-export class AuthenticationError extends Error {
+export class ChallengeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'AuthenticationError';
+    this.name = 'ChallengeError';
   }
 }
 
@@ -35,22 +44,26 @@ class NodeCryptoDigestClient extends DigestClient {
   }
 }
 
+function isDigest(challenge: Challenge): boolean {
+  return challenge.scheme.toLowerCase() === 'digest';
+}
+
 export function isStaleChallenge(header: string | string[] | undefined): boolean {
   return parseChallenges(header).some(
-    (challenge) => challenge.scheme.toLowerCase() === 'digest' && challenge.params['stale']?.toLowerCase() === 'true',
+    (challenge) => isDigest(challenge) && challenge.params['stale']?.toLowerCase() === 'true',
   );
 }
 
-export class DigestAuthenticator {
+export class DigestSigner {
   private readonly client: NodeCryptoDigestClient;
-  private challenged = false;
+  private adopted = false;
 
   constructor(user: string, password: string) {
     this.client = new NodeCryptoDigestClient(user, password);
   }
 
   get hasChallenge(): boolean {
-    return this.challenged;
+    return this.adopted;
   }
 
   /** The algorithm of the adopted challenge, e.g. `MD5`. */
@@ -60,34 +73,53 @@ export class DigestAuthenticator {
 
   /**
    * Adopts the best Digest challenge of a 401's WWW-Authenticate header (new nonce, nc reset).
-   * Throws AuthenticationError when there is none the action can answer safely.
+   * Throws ChallengeError when there is none the action can answer safely and faithfully.
    */
-  accept(header: string | string[] | undefined): void {
+  adopt(header: string | string[] | undefined): void {
     const all = parseChallenges(header);
-    const digests = all.filter((challenge) => challenge.scheme.toLowerCase() === 'digest');
+    const digests = all.filter(isDigest);
     if (digests.length === 0) {
       const offered = all.map((challenge) => challenge.scheme).join(', ') || 'no challenge at all';
-      throw new AuthenticationError(
+      throw new ChallengeError(
         `the server did not offer Digest authentication (offered: ${offered}); the action sends API keys only with Digest, never in a readable form`,
       );
     }
     const withAuthQop = digests.filter((challenge) => qopsOf(challenge).includes('auth'));
     if (withAuthQop.length === 0) {
-      throw new AuthenticationError(
+      throw new ChallengeError(
         `the server's Digest challenge does not offer qop=auth (offered: ${digests.map((c) => c.params['qop'] ?? 'none').join(', ')})`,
       );
     }
     const choice = pickStrongest(withAuthQop);
     if (!choice) {
       const asked = withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5').join(', ');
-      throw new AuthenticationError(`the server asked for an unsupported Digest algorithm (${asked})`);
+      throw new ChallengeError(`the server asked for an unsupported Digest algorithm (${asked})`);
     }
     const [algorithm, hashName, challenge] = choice;
+    const { realm = '', nonce, opaque } = challenge.params;
+    if (nonce === undefined || nonce === '') throw new ChallengeError("the server's Digest challenge has no nonce");
+    for (const [name, value] of Object.entries({ realm, nonce, opaque })) {
+      if (value !== undefined && unsendable(value)) {
+        throw new ChallengeError(
+          `the server's Digest ${name} contains a quote, backslash or control character, which cannot be sent back faithfully`,
+        );
+      }
+    }
+    // The parsed values go to digest-fetch as they are: its own header parser would misread
+    // escaped quotes, spaces and parameters quoted inside other values.
     this.client.hashName = hashName;
-    this.client.digest.nc = 0; // a new nonce starts counting at 1
-    this.client.parseAuth(canonicalChallenge(challenge));
-    this.client.digest.algorithm = algorithm;
-    this.challenged = true;
+    Object.assign(this.client.digest, {
+      scheme: 'Digest',
+      realm,
+      nonce,
+      opaque: opaque ?? null,
+      qop: 'auth',
+      algorithm,
+      cnonce: this.client.makeNonce(),
+      nc: 1, // a new nonce starts counting at 1
+    });
+    this.client.hasAuth = true;
+    this.adopted = true;
   }
 
   /** The Authorization header value for one request; each call uses the next nonce count. */
@@ -110,11 +142,4 @@ function pickStrongest(challenges: Challenge[]): [string, string, Challenge] | u
     if (match) return [algorithm, hashName, match];
   }
   return undefined;
-}
-
-/** One clean Digest challenge for digest-fetch's parser, which expects a single challenge. */
-function canonicalChallenge(challenge: Challenge): string {
-  const { realm = '', nonce = '', opaque } = challenge.params;
-  const opaquePart = opaque === undefined ? '' : `, opaque="${opaque}"`;
-  return `Digest realm="${realm}", nonce="${nonce}", qop="auth"${opaquePart}`;
 }
