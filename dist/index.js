@@ -31844,9 +31844,8 @@ class TokenEndpointError extends Error {
 /** `expires_in` as milliseconds: a positive number of seconds, else unknown. */
 function parseExpiresIn(value) {
     const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
-        ? Math.round(seconds * 1000)
-        : undefined;
+    const ms = typeof seconds === 'number' && Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0;
+    return ms > 0 ? ms : undefined;
 }
 class ServiceAccountAuthenticator {
     method = 'service-account';
@@ -32015,7 +32014,13 @@ function describeTransportError(error, base, final) {
             return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint };
         }
         case 'not-tls':
-            return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint: NOT_TLS_HINT };
+            // OpenSSL's own text here is a file path and line number: the code says it all.
+            return {
+                ...base,
+                failure: final,
+                description: `TLS failure: the server did not answer the TLS handshake in TLS (${error.code ?? 'EPROTO'})`,
+                hint: NOT_TLS_HINT,
+            };
         case 'proxy': {
             const status = error.proxyStatus ?? 0;
             const hint = status === 407 ? PROXY_AUTH_HINT : status === 403 ? PROXY_REFUSED_HINT : undefined;
@@ -35751,11 +35756,11 @@ async function run(overrides = {}) {
     let reported = false;
     try {
         // Masks first: nothing may print a secret before the runner knows to hide it.
-        for (const name of SECRET_INPUTS)
-            out.setSecret(out.getInput(name));
         const network = readNetworkEnvironment(env);
-        for (const secret of network.secrets)
-            out.setSecret(secret);
+        const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...network.secrets];
+        for (const secret of secrets)
+            if (secret !== '')
+                out.setSecret(secret);
         let settings;
         try {
             settings = readSettings(out.getInput);

@@ -105,7 +105,13 @@ function describeTransportError(
       return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint };
     }
     case 'not-tls':
-      return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint: NOT_TLS_HINT };
+      // OpenSSL's own text here is a file path and line number: the code says it all.
+      return {
+        ...base,
+        failure: final,
+        description: `TLS failure: the server did not answer the TLS handshake in TLS (${error.code ?? 'EPROTO'})`,
+        hint: NOT_TLS_HINT,
+      };
     case 'proxy': {
       const status = error.proxyStatus ?? 0;
       const hint = status === 407 ? PROXY_AUTH_HINT : status === 403 ? PROXY_REFUSED_HINT : undefined;

@@ -107,9 +107,9 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
   let reported = false;
   try {
     // Masks first: nothing may print a secret before the runner knows to hide it.
-    for (const name of SECRET_INPUTS) out.setSecret(out.getInput(name));
     const network = readNetworkEnvironment(env);
-    for (const secret of network.secrets) out.setSecret(secret);
+    const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...network.secrets];
+    for (const secret of secrets) if (secret !== '') out.setSecret(secret);
 
     let settings: Settings;
     try {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientStatus, MAX_WAIT_MS, nextDelay, parseRetryAfter } from '../src/retry.ts';
+import {
+  fateUnknown,
+  type Failure,
+  isTransient,
+  isTransientStatus,
+  MAX_WAIT_MS,
+  nextDelay,
+  parseHttpDate,
+  parseRetryAfter,
+} from '../src/retry.ts';
 
 describe('isTransientStatus', () => {
   it.each([408, 429, 500, 502, 503, 504])('%i is transient', (status) => {
@@ -20,8 +29,75 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Mon, 30 Nov 2026 12:00:09 GMT', now)).toBe(9000);
     expect(parseRetryAfter('Mon, 30 Nov 2026 11:00:00 GMT', now)).toBe(0);
   });
-  it.each([undefined, '', 'soon', '-5', '1.5', '2026-11-30'])('ignores %j', (value) => {
+  it.each([
+    ['IMF-fixdate', 'Mon, 30 Nov 2026 12:00:09 GMT'],
+    ['RFC 850', 'Monday, 30-Nov-26 12:00:09 GMT'],
+    ['asctime', 'Mon Nov 30 12:00:09 2026'],
+  ])('reads the %s form (RFC 9110 §5.6.7: recipients accept all three)', (_form, value) => {
+    expect(parseRetryAfter(value, now)).toBe(9000);
+  });
+  it('reads an asctime day padded with a space', () => {
+    expect(parseHttpDate('Sun Nov  6 08:49:37 1994', now)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37));
+  });
+  it('puts a two-digit RFC 850 year more than 50 years ahead in the past century', () => {
+    expect(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', now)).toBe(Date.UTC(1994, 10, 6, 8, 49, 37));
+    expect(parseHttpDate('Friday, 06-Nov-76 08:49:37 GMT', now)).toBe(Date.UTC(2076, 10, 6, 8, 49, 37));
+    expect(parseHttpDate('Saturday, 06-Nov-77 08:49:37 GMT', now)).toBe(Date.UTC(1977, 10, 6, 8, 49, 37));
+  });
+  it.each([
+    undefined,
+    '',
+    'soon',
+    '-5',
+    '1.5',
+    '2026-11-30',
+    'Mon, 31 Feb 2026 12:00:00 GMT', // no such day
+    'Mon, 30 Nov 2026 24:00:00 GMT', // no such hour
+    'Mon, 30 Nov 2026 12:60:00 GMT',
+    'Mon, 30 Nov 2026 12:00:61 GMT',
+    'Mon, 30 Nov 2026 12:00:09 UTC', // only GMT
+    'Mon, 30 Nov 26 12:00:09 GMT',
+    'Moonday, 30-Nov-26 12:00:09 GMT',
+    'Mon Nov 30 12:00:09 2026 GMT',
+  ])('ignores %j', (value) => {
     expect(parseRetryAfter(value, now)).toBeUndefined();
+  });
+});
+
+describe('isTransient: the one table', () => {
+  it.each<[Failure, boolean]>([
+    [{ kind: 'answer', status: 503 }, true],
+    [{ kind: 'answer', status: 401 }, false],
+    [{ kind: 'timeout' }, true],
+    [{ kind: 'network', code: 'ECONNRESET' }, true],
+    [{ kind: 'proxy', status: 502 }, true],
+    [{ kind: 'proxy', status: 503 }, true],
+    [{ kind: 'proxy', status: 504 }, true],
+    [{ kind: 'proxy', status: 403 }, false],
+    [{ kind: 'proxy', status: 407 }, false],
+    [{ kind: 'proxy', status: 500 }, false],
+    [{ kind: 'final' }, false],
+  ])('%j -> %s', (failure, expected) => {
+    expect(isTransient(failure)).toBe(expected);
+  });
+});
+
+describe('fateUnknown', () => {
+  it.each<[Failure, boolean, boolean]>([
+    [{ kind: 'answer', status: 500 }, true, true],
+    [{ kind: 'answer', status: 502 }, true, true],
+    [{ kind: 'answer', status: 504 }, true, true],
+    [{ kind: 'answer', status: 503 }, true, false],
+    [{ kind: 'answer', status: 429 }, true, false],
+    [{ kind: 'answer', status: 404 }, true, false],
+    [{ kind: 'timeout' }, true, true],
+    [{ kind: 'timeout' }, false, false],
+    [{ kind: 'network' }, true, true],
+    [{ kind: 'network' }, false, false],
+    [{ kind: 'proxy', status: 502 }, true, false],
+    [{ kind: 'final' }, true, false],
+  ])('%j, sent %s -> %s', (failure, sent, expected) => {
+    expect(fateUnknown(failure, sent)).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 // Service-account (OAuth 2.0 client credentials) authentication against the loopback stand-in's
 // token, revoke and DELETE endpoints, in the core and through dist/index.js.
 import { rmSync } from 'node:fs';
+import { REVOKE_TIMEOUT_MS } from '../src/auth/service-account.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
 import {
@@ -142,6 +143,94 @@ describe('service account', () => {
       'warning: Could not revoke the access token (HTTP 500); it expires by itself within the hour.',
     );
   });
+
+  it('waits the Retry-After of the token endpoint, as for the DELETE', async () => {
+    const [, baseUrl] = await start({ token: [{ status: 503, headers: { 'Retry-After': '3' } }] });
+    const runtime = instantRuntime();
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(runtime.sleeps).toEqual([3000]);
+  });
+
+  it('replaces a token that expires within a minute before the next attempt', async () => {
+    const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
+    server.tokenLifetime(90);
+    const runtime = instantRuntime();
+    const clock = { now: Date.now() };
+    runtime.now = () => clock.now;
+    runtime.sleep = (ms) => {
+      runtime.sleeps.push(ms);
+      clock.now += 31_000; // 90 s lifetime - 60 s margin: the token is now within the margin
+      return Promise.resolve();
+    };
+    const log = recordingLogger();
+    const settings = serviceAccount(baseUrl);
+    const result = await perform(settings, log, runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.answer}`)).toEqual([
+      'POST /api/oauth/token 200',
+      `DELETE ${LINK_TOKENS} 503`,
+      'POST /api/oauth/token 200',
+      `DELETE ${LINK_TOKENS} 204`,
+      'POST /api/oauth/revoke 200',
+    ]);
+    expect(log.lines).toContain('debug: The access token expires within a minute: requesting a new one.');
+  });
+
+  it('keeps a token with time to spare', async () => {
+    const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
+    server.tokenLifetime(92);
+    const runtime = instantRuntime();
+    const clock = { now: Date.now() };
+    runtime.now = () => clock.now;
+    runtime.sleep = (ms) => {
+      runtime.sleeps.push(ms);
+      clock.now += 31_000;
+      return Promise.resolve();
+    };
+    await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
+    expect(server.requests.filter((r) => r.path === '/api/oauth/token')).toHaveLength(1);
+  });
+
+  it('answers a 401 to a token from an earlier attempt once with a fresh token', async () => {
+    const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
+    const runtime = instantRuntime();
+    runtime.sleep = () => Promise.resolve(server.expireTokens());
+    const log = recordingLogger();
+    const result = await perform(serviceAccount(baseUrl), log, runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${r.answer}`)).toEqual([
+      'POST /api/oauth/token 200',
+      `DELETE ${LINK_TOKENS} 503`,
+      `DELETE ${LINK_TOKENS} 401`,
+      'POST /api/oauth/token 200',
+      `DELETE ${LINK_TOKENS} 204`,
+      'POST /api/oauth/revoke 200',
+    ]);
+    expect(log.lines).toContain('debug: Atlas refused the access token of an earlier attempt: requesting a new one.');
+  });
+
+  it('calls a 401 to a token fresh from this attempt a refusal', async () => {
+    const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
+    const runtime = instantRuntime();
+    // Every token is refused: the fresh one of the second attempt must end it.
+    runtime.sleep = () => Promise.resolve(server.refuseTokens());
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 2 });
+    expect(server.requests.filter((r) => r.path === LINK_TOKENS).map((r) => r.answer)).toEqual(['503', '401', '401']);
+  });
+
+  it('gives the revoke a budget of its own, and says what happened when it runs out', async () => {
+    const [, baseUrl] = await start({ revoke: [{ action: 'hang' }] });
+    const log = recordingLogger();
+    const started = Date.now();
+    const result = await perform(serviceAccount(baseUrl, { timeoutMs: 60_000 }), log, instantRuntime());
+    expect(Date.now() - started).toBeLessThan(REVOKE_TIMEOUT_MS + 2000);
+    expect(result.status).toBe('deleted');
+    expect(log.lines).toContain(
+      'warning: Could not revoke the access token (no answer within 5 s); it expires by itself within the hour.',
+    );
+  }, 15_000);
 
   it('names the service account in access-list and role hints', async () => {
     const [, baseUrl] = await start({

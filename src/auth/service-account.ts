@@ -52,9 +52,8 @@ interface AccessToken {
 /** `expires_in` as milliseconds: a positive number of seconds, else unknown. */
 export function parseExpiresIn(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
-    ? Math.round(seconds * 1000)
-    : undefined;
+  const ms = typeof seconds === 'number' && Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0;
+  return ms > 0 ? ms : undefined;
 }
 
 export class ServiceAccountAuthenticator implements RequestAuthenticator {

@@ -50,6 +50,14 @@ export interface StandInOptions {
   host?: string;
   /** Port to listen on; a free one when omitted. */
   port?: number;
+  /** The realm of its challenges (Atlas's by default), written into the header as a quoted string. */
+  realm?: string;
+  /** Makes the nonces of its challenges (Atlas-shaped random ones by default). */
+  makeNonce?: () => string;
+  /** Answer an unknown nonce with stale=false, as a server that forgets nonces without saying so. */
+  forgetsNoncesSilently?: boolean;
+  /** expires_in of the tokens it issues (3600 by default). */
+  tokenLifetimeSeconds?: number;
 }
 
 const json = (
@@ -93,6 +101,11 @@ export const ATLAS_ERRORS = {
   serverError: () => json('Unexpected error.', 500, 'UNEXPECTED_ERROR', 'Internal Server Error'),
 };
 
+/** An HTTP quoted-string (RFC 9110 §5.6.4): quotes and backslashes escaped. */
+function quoted(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
 type Send = (status: number, body?: unknown, headers?: Record<string, string>) => void;
 
 const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
@@ -111,6 +124,7 @@ export class AtlasStandIn {
   readonly liveTokens = new Set<string>();
   readonly revokedTokens = new Set<string>();
   private origin = '';
+  private refusingTokens = false;
 
   constructor(options: StandInOptions) {
     this.options = options;
@@ -158,6 +172,22 @@ export class AtlasStandIn {
     this.nonces.clear();
   }
 
+  /** Forgets every access token issued so far, as when they expire: they are refused from now on. */
+  expireTokens(): void {
+    this.liveTokens.clear();
+  }
+
+  /** Refuses every access token, those it issues from now on included. */
+  refuseTokens(): void {
+    this.liveTokens.clear();
+    this.refusingTokens = true;
+  }
+
+  /** Sets expires_in of the tokens it issues from now on. */
+  tokenLifetime(seconds: number): void {
+    this.options.tokenLifetimeSeconds = seconds;
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -165,10 +195,11 @@ export class AtlasStandIn {
 
   private challenge(stale: boolean): string {
     if (this.options.challengeHeader !== undefined) return this.options.challengeHeader;
-    const nonce = makeNonce();
+    const nonce = (this.options.makeNonce ?? makeNonce)();
     this.nonces.add(nonce);
     const algorithm = this.options.algorithm ?? 'MD5';
-    return `Digest realm="${REALM}", domain="", nonce="${nonce}", algorithm=${algorithm}, qop="auth", stale=${stale}`;
+    const realm = quoted(this.options.realm ?? REALM);
+    return `Digest realm=${realm}, domain="", nonce=${quoted(nonce)}, algorithm=${algorithm}, qop="auth", stale=${stale}`;
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -219,14 +250,14 @@ export class AtlasStandIn {
       header: req.headers.authorization,
       method: record.method,
       uri: req.url ?? '',
-      realm: REALM,
+      realm: this.options.realm ?? REALM,
       algorithm: this.options.algorithm ?? 'MD5',
       users: { [this.options.publicKey]: this.options.privateKey },
       nonceIsKnown: (nonce) => this.nonces.has(nonce),
     });
     if (!check.ok) {
       if (check.reason) record.rejection = check.reason;
-      const stale = check.reason === 'stale nonce';
+      const stale = check.reason === 'stale nonce' && !this.options.forgetsNoncesSilently;
       send(401, ATLAS_ERRORS.unauthorized(), { 'WWW-Authenticate': this.challenge(stale) });
       return;
     }
@@ -309,8 +340,8 @@ export class AtlasStandIn {
         return;
       }
       const token = randomBytes(24).toString('base64url');
-      this.liveTokens.add(token);
-      send(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+      if (!this.refusingTokens) this.liveTokens.add(token);
+      send(200, { access_token: token, token_type: 'Bearer', expires_in: this.options.tokenLifetimeSeconds ?? 3600 });
       return;
     }
     const token = form.get('token') ?? '';

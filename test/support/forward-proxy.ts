@@ -19,9 +19,13 @@ export class ForwardProxy {
   private readonly hosts: Record<string, string>;
   private readonly credentials: string | undefined;
 
-  constructor(options: { hosts: Record<string, string>; credentials?: string }) {
+  private readonly refused: Record<string, number>;
+
+  /** `refused`: hosts it will not tunnel to, with the status it answers (403 by policy, say). */
+  constructor(options: { hosts: Record<string, string>; credentials?: string; refused?: Record<string, number> }) {
     this.hosts = options.hosts;
     this.credentials = options.credentials;
+    this.refused = options.refused ?? {};
     this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -29,9 +33,11 @@ export class ForwardProxy {
     this.server.on('connect', (req: http.IncomingMessage, client: Socket) => this.tunnel(req, client));
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  /** Listens on a free port of `host`; resolves to `host:port` (an IPv6 host in brackets). */
+  async start(host = '127.0.0.1'): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, host, resolve));
+    const port = (this.server.address() as AddressInfo).port;
+    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`; // localhost stays a name
   }
 
   async close(): Promise<void> {
@@ -51,6 +57,11 @@ export class ForwardProxy {
       return;
     }
     const [host = '', port = '443'] = target.split(':');
+    const refusal = this.refused[host];
+    if (refusal !== undefined) {
+      client.end(`HTTP/1.1 ${refusal} Refused by policy\r\n\r\n`);
+      return;
+    }
     const address = this.hosts[host];
     if (!address) {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');

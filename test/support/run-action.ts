@@ -31,11 +31,15 @@ export interface RunOptions {
   onStart?: (child: ChildProcess) => void;
 }
 
-/** Copies action.yml and dist/ into a fresh directory, as a runner's checkout of the action. */
+/**
+ * Copies action.yml and dist/ into a fresh directory, as a runner's checkout of the action. With
+ * ACTION_UNDER_TEST set to another checkout (an earlier commit, say), the tests run that one's.
+ */
 export function stageAction(): string {
+  const source = process.env['ACTION_UNDER_TEST'] ?? ROOT;
   const dir = mkdtempSync(join(tmpdir(), 'action-'));
-  cpSync(join(ROOT, 'action.yml'), join(dir, 'action.yml'));
-  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(source, 'action.yml'), join(dir, 'action.yml'));
+  cpSync(join(source, 'dist'), join(dir, 'dist'), { recursive: true });
   return dir;
 }
 
