@@ -7,7 +7,7 @@ import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../te
 import { runAction, stageAction } from '../test/support/run-action.ts';
 
 const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
-  clean: { about: 'a clean delete (401 challenge, then 204)', steps: [] },
+  clean: { about: 'a clean delete (204)', steps: [] },
   retry: {
     about: 'two 503s, then 204: retried with back-off, one request per retry',
     steps: [
@@ -49,7 +49,10 @@ const section = (title: string): void =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
 try {
-  section(`Scenario '${name}': ${scenario.about}${useServiceAccount ? ', as a service account' : ''}`);
+  const how = useServiceAccount
+    ? 'as a service account: token, DELETE with the bearer token, revoke'
+    : "with an API key: Atlas's digest challenge (401), then the authorized DELETE";
+  section(`Scenario '${name}': ${scenario.about}, ${how}`);
   console.log(`Atlas stand-in on ${baseUrl}; running dist/index.js under Node 24 as the runner does.`);
   const run = await runAction(actionDir, {
     inputs: {

@@ -112,6 +112,8 @@ const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/l
 
 export class AtlasStandIn {
   readonly requests: RecordedRequest[] = [];
+  /** Connections accepted so far (TCP, or TLS for an HTTPS stand-in). */
+  connections = 0;
   private readonly options: StandInOptions;
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
@@ -131,6 +133,7 @@ export class AtlasStandIn {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
     this.server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
     this.server.on('connection', (socket: Socket) => {
+      this.connections++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
