@@ -30950,13 +30950,21 @@ function bypasses(noProxy, url) {
 
 ;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
 const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
-function linkTokenUrl(settings) {
-    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}/liveMigrations/linkTokens`, settings.baseUrl);
+function atlasUrl(settings, path) {
+    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}${path}`, settings.baseUrl);
     if (settings.pretty)
         url.searchParams.set('pretty', 'true');
     if (settings.envelope)
         url.searchParams.set('envelope', 'true');
     return url;
+}
+/** Delete One Link-Token. */
+function linkTokenUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/linkTokens');
+}
+/** Return One Organization: what a dry run asks for instead. */
+function organizationUrl(settings) {
+    return atlasUrl(settings, '');
 }
 function acceptHeader(apiVersion) {
     return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
@@ -30975,7 +30983,7 @@ const CREDENTIAL_NOUNS = { digest: 'API key', 'service-account': 'service accoun
 /** Atlas's error code when a live migration still uses the link-token. */
 const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
 const NOT_FROM_ATLAS_HINT = 'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.';
-function hintFor(answer, method = 'digest') {
+function hintFor(answer, method = 'digest', target = 'link-token') {
     const { status, errorCode } = answer;
     const credential = CREDENTIAL_NOUNS[method];
     if (status >= 300 && status < 400) {
@@ -30999,6 +31007,9 @@ function hintFor(answer, method = 'digest') {
     }
     if (status === 404 && !answer.fromAtlas)
         return NOT_FROM_ATLAS_HINT;
+    if (status === 404 && target === 'organization') {
+        return `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+    }
     if (status === 404) {
         return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
     }
@@ -31083,7 +31094,7 @@ function readAtlasAnswer(answer, envelope) {
     if (!json)
         return { ...base, ...describeNonJson(answer, text) };
     if (!envelope)
-        return { ...base, ...errorFields(json, answer.status) };
+        return { ...base, ...errorFields(json, answer.status), json };
     if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
         return {
             ...base,
@@ -31094,7 +31105,7 @@ function readAtlasAnswer(answer, envelope) {
     const content = json['content'];
     const status = json['status'];
     const inner = typeof content === 'object' && content !== null && !Array.isArray(content)
-        ? errorFields(content, status)
+        ? { ...errorFields(content, status), json: content }
         : {};
     return { status, httpStatus: answer.status, ...inner };
 }
@@ -32284,6 +32295,9 @@ const METHOD_LABELS = {
 };
 
 ;// CONCATENATED MODULE: ./src/result.ts
+
+/** Every value of the `status` output. */
+const RESULT_STATUSES = (/* unused pure expression or super */ null && (['deleted', 'not-found', 'failed', 'dry-run-passed']));
 /** The one place a result is assembled: the facts from the attempts, the verdict from the operation. */
 function buildResult(report, verdict, context) {
     const { final } = report;
@@ -32304,7 +32318,33 @@ function buildResult(report, verdict, context) {
         durationMs: context.durationMs,
         attemptLog: report.attemptLog,
         cancelled: final.kind === 'error' && final.cancelled,
+        dryRun: context.dryRun,
+        ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
     };
+}
+/** `after 3 attempts`, or nothing for one. */
+function afterAttempts(attempts) {
+    return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+/** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
+function failedVerdict(what, why, attempts, hint) {
+    return {
+        status: 'failed',
+        stepFails: true,
+        message: `${endSentence(`${what} failed${afterAttempts(attempts)}: ${why}`)}${hint ? ` ${hint}` : ''}`,
+        hint,
+    };
+}
+/** The verdict on an attempt that ended without an answer: cancelled, or failed with its hint. */
+function errorVerdict(final, attempts, wording) {
+    if (final.cancelled) {
+        return {
+            status: 'failed',
+            stepFails: true,
+            message: `Cancelled: the job was cancelled (${final.description}); ${wording.uncertainty}.`,
+        };
+    }
+    return failedVerdict(wording.what, final.description, attempts, final.hint);
 }
 
 ;// CONCATENATED MODULE: ./src/delete-link-token.ts
@@ -32316,29 +32356,18 @@ function buildResult(report, verdict, context) {
 
 
 
-
 const MAY_HAVE_DELETED = 'An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.';
+const WORDING = {
+    what: 'Deleting the link-token',
+    uncertainty: 'the link-token may or may not have been deleted',
+};
 function judge(report, session, call) {
     const { final, attempts } = report;
     const { orgId, failOnNotFound } = session.settings;
-    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-    if (final.kind === 'error') {
-        if (final.cancelled) {
-            return {
-                status: 'failed',
-                stepFails: true,
-                message: `Cancelled: the job was cancelled (${final.description}); the link-token may or may not have been deleted.`,
-            };
-        }
-        const hint = final.hint;
-        return {
-            status: 'failed',
-            stepFails: true,
-            message: `${endSentence(`Deleting the link-token failed${after}: ${final.description}`)}${hint ? ` ${hint}` : ''}`,
-            hint,
-        };
-    }
+    if (final.kind === 'error')
+        return errorVerdict(final, attempts, WORDING);
     const { answer } = final;
+    const after = afterAttempts(attempts);
     if (answer.status === call.success) {
         return {
             status: 'deleted',
@@ -32356,12 +32385,7 @@ function judge(report, session, call) {
             hint,
         };
     }
-    return {
-        status: 'failed',
-        stepFails: true,
-        message: `${endSentence(`Deleting the link-token failed${after}: ${describeAnswer(answer, call.success, true)}`)}${hint ? ` ${hint}` : ''}`,
-        hint,
-    };
+    return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 async function deleteLinkToken(session) {
     const { settings, log, runtime, transport, auth } = session;
@@ -32375,6 +32399,61 @@ async function deleteLinkToken(session) {
         authMethod: auth.method,
         endpoint,
         durationMs: runtime.now() - started,
+        dryRun: false,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/verify-organization.ts
+// The dry run: authenticate exactly as the delete would, but GET the organization ("Return One
+// Organization") instead of deleting anything. A pass proves the credentials, the runner's place
+// on the API access list and the org-id; it cannot prove the Organization Owner role or that a
+// link-token exists. It never sends a DELETE.
+
+
+
+
+
+
+
+const verify_organization_WORDING = { what: 'Dry run', uncertainty: 'nothing was deleted' };
+const DRY_RUN_LIMITS = 'A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.';
+function verify_organization_judge(report, session, call) {
+    const { final, attempts } = report;
+    const { orgId } = session.settings;
+    if (final.kind === 'error')
+        return errorVerdict(final, attempts, verify_organization_WORDING);
+    const { answer } = final;
+    if (answer.status === call.success) {
+        const id = answer.json?.['id'];
+        const name = answer.json?.['name'];
+        if (typeof id === 'string' && id.toLowerCase() === orgId) {
+            const organizationName = typeof name === 'string' && name.trim() !== '' ? oneLine(name, 100) : '(unnamed)';
+            return {
+                status: 'dry-run-passed',
+                stepFails: false,
+                message: `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "${organizationName}" (${orgId}) is reachable (HTTP ${answer.status}${afterAttempts(attempts)}). Nothing was deleted. ${DRY_RUN_LIMITS}`,
+                organizationName,
+            };
+        }
+        const why = `HTTP ${answer.status}, but the body is not the organization ${orgId}${typeof id === 'string' ? ` (it names ${oneLine(id, 40)})` : ''}`;
+        return failedVerdict(verify_organization_WORDING.what, why, attempts, 'Check base-url: only the Atlas API answers with the organization.');
+    }
+    const hint = hintFor(answer, session.auth.method, answer.status === 404 && !answer.fromAtlas ? 'link-token' : 'organization');
+    return failedVerdict(verify_organization_WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
+}
+async function verifyOrganization(session) {
+    const { settings, log, runtime, transport, auth } = session;
+    const call = { method: 'GET', url: organizationUrl(settings), success: 200 };
+    const endpoint = `${call.method} ${call.url.href}`;
+    const started = runtime.now();
+    log.info(`Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${transport.route(call.url)}).`);
+    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+    const report = await attemptUntilFinal(call, session);
+    return buildResult(report, verify_organization_judge(report, session, call), {
+        authMethod: auth.method,
+        endpoint,
+        durationMs: runtime.now() - started,
+        dryRun: true,
     });
 }
 
@@ -32398,6 +32477,7 @@ const DEFAULTS = {
     'fail-on-not-found': 'false',
     pretty: 'false',
     envelope: 'false',
+    'dry-run': 'false',
 };
 /** Upper bounds that keep a misconfigured step from blocking a pipeline for hours. */
 const LIMITS = {
@@ -32432,6 +32512,7 @@ function readSettings(read) {
         failOnNotFound: parseBoolean('fail-on-not-found', value('fail-on-not-found')),
         pretty: parseBoolean('pretty', value('pretty')),
         envelope: parseBoolean('envelope', value('envelope')),
+        dryRun: parseBoolean('dry-run', value('dry-run')),
     };
 }
 /** Describes a character safely for a log line: printable ASCII as itself, anything else as U+XXXX. */
@@ -35616,6 +35697,7 @@ const RESULT_LABELS = {
     deleted: '✅ deleted',
     'not-found': 'ℹ️ not found (nothing to delete)',
     failed: '❌ failed',
+    'dry-run-passed': '✅ dry run passed (nothing was deleted)',
 };
 function escapeHtml(text) {
     return text
@@ -35629,18 +35711,41 @@ function table(rows) {
     const body = rows.map(([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`);
     return `<table>\n${body.join('\n')}\n</table>`;
 }
+/** What a dry run proved, and what it cannot. */
+function dryRunSection(result) {
+    const passed = result.status === 'dry-run-passed';
+    const verified = passed
+        ? [
+            'the credentials were accepted',
+            "the runner's IP address is allowed (API access list)",
+            `the organization is reachable: ${result.organizationName ?? ''}`,
+        ]
+        : [];
+    const items = verified.map((item) => `<li>✅ ${escapeHtml(item)}</li>`).join('\n');
+    return [
+        '<h3>Dry run: nothing was deleted</h3>',
+        ...(passed ? [`<p>Verified:</p>\n<ul>\n${items}\n</ul>`] : []),
+        '<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+    ].join('\n');
+}
 function renderResultSummary(orgId, result) {
-    const resultLabel = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
+    const label = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
+    const qualifier = result.status === 'not-found' && result.stepFails
+        ? ' (fail-on-not-found)'
+        : result.dryRun && result.status === 'failed'
+            ? ' (dry run: nothing was deleted)'
+            : '';
     const rows = [
         ['Organization ID', orgId],
-        ['Result', resultLabel + (result.status === 'not-found' && result.stepFails ? ' (fail-on-not-found)' : '')],
+        ...(result.organizationName === undefined ? [] : [['Organization', result.organizationName]]),
+        ['Result', label + qualifier],
         ['Authentication', METHOD_LABELS[result.authMethod]],
         ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
         ['Attempts', String(result.attempts)],
         ['Duration', formatDuration(result.durationMs)],
         ['Endpoint', result.endpoint],
     ];
-    if (result.status !== 'deleted') {
+    if (result.status === 'failed' || result.status === 'not-found') {
         if (result.errorCode)
             rows.push(['Error code', result.errorCode]);
         if (result.detail)
@@ -35649,6 +35754,8 @@ function renderResultSummary(orgId, result) {
             rows.push(['Hint', result.hint]);
     }
     const parts = [`<h2>${escapeHtml(HEADING)}</h2>`, table(rows), `<p>${escapeHtml(result.message)}</p>`];
+    if (result.dryRun)
+        parts.push(dryRunSection(result));
     if (result.attemptLog.length > 0) {
         const header = '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>';
         const attemptRows = result.attemptLog.map((record) => `<tr><td>${record.attempt}</td><td>${escapeHtml(record.outcome)}</td><td>${formatDuration(record.durationMs)}</td><td>${record.waitMs === undefined ? '—' : formatDuration(record.waitMs)}</td></tr>`);
@@ -35666,6 +35773,7 @@ const promises_namespaceObject = require("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/main.ts
 // inputs -> operation -> report (outputs, summary, the step's result) -> clean up. Reporting comes
 // before cleanup, so a slow token revocation or a cancellation can never lose the result.
+
 
 
 
@@ -35697,7 +35805,7 @@ const main_DEFAULTS = {
     runner: runner,
     env: process.env,
     makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
-    operation: deleteLinkToken,
+    operation: undefined,
 };
 function outputsOf(result) {
     return {
@@ -35780,7 +35888,7 @@ async function run(overrides = {}) {
         const log = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
         const session = openSession(settings, network, log, makeRuntime());
         try {
-            const result = await operation(session);
+            const result = await (operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken))(session);
             reported = true;
             await reportResult(out, settings, result);
         }

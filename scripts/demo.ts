@@ -1,12 +1,13 @@
 // `npm run demo [scenario] [service-account]`: starts the loopback Atlas stand-in the tests use,
 // runs dist/index.js against it exactly as the runner would, and prints the log, the outputs and
-// the job summary. With `service-account`, it authenticates as a service account, not an API key.
+// the job summary. Scenarios: clean, retry, access-list, not-found, dry-run. With `service-account`,
+// it authenticates as a service account, not an API key.
 import { rmSync } from 'node:fs';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from '../test/support/atlas-stand-in.ts';
 import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../test/support/fixtures.ts';
 import { runAction, stageAction } from '../test/support/run-action.ts';
 
-const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
+const SCENARIOS: Record<string, { about: string; steps: Step[]; inputs?: Record<string, string> }> = {
   clean: { about: 'a clean delete (204)', steps: [] },
   retry: {
     about: 'two 503s, then 204: retried with back-off, one request per retry',
@@ -22,6 +23,11 @@ const SCENARIOS: Record<string, { about: string; steps: Step[] }> = {
   'not-found': {
     about: '404: nothing to delete (a warning, not a failure)',
     steps: [{ status: 404, body: ATLAS_ERRORS.notFound() }],
+  },
+  'dry-run': {
+    about: 'dry-run: true: GET the organization to prove credentials, access list and org-id; nothing deleted',
+    steps: [],
+    inputs: { 'dry-run': 'true' },
   },
 };
 
@@ -60,6 +66,7 @@ try {
       ...credentials,
       'base-url': baseUrl,
       'retry-delay-seconds': '0.5',
+      ...scenario.inputs,
     },
   });
   section('Log (stdout)');

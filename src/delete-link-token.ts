@@ -5,33 +5,22 @@ import { hintFor } from './atlas/hints.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
 import { describeAnswer } from './attempt-outcome.ts';
 import { METHOD_LABELS } from './auth/authenticator.ts';
-import { buildResult, type RunResult, type Verdict } from './result.ts';
+import { afterAttempts, buildResult, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
 import type { Session } from './session.ts';
-import { endSentence } from './text.ts';
 
 const MAY_HAVE_DELETED = 'An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.';
+
+const WORDING = {
+  what: 'Deleting the link-token',
+  uncertainty: 'the link-token may or may not have been deleted',
+};
 
 function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdict {
   const { final, attempts } = report;
   const { orgId, failOnNotFound } = session.settings;
-  const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-  if (final.kind === 'error') {
-    if (final.cancelled) {
-      return {
-        status: 'failed',
-        stepFails: true,
-        message: `Cancelled: the job was cancelled (${final.description}); the link-token may or may not have been deleted.`,
-      };
-    }
-    const hint = final.hint;
-    return {
-      status: 'failed',
-      stepFails: true,
-      message: `${endSentence(`Deleting the link-token failed${after}: ${final.description}`)}${hint ? ` ${hint}` : ''}`,
-      hint,
-    };
-  }
+  if (final.kind === 'error') return errorVerdict(final, attempts, WORDING);
   const { answer } = final;
+  const after = afterAttempts(attempts);
   if (answer.status === call.success) {
     return {
       status: 'deleted',
@@ -49,12 +38,7 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
       hint,
     };
   }
-  return {
-    status: 'failed',
-    stepFails: true,
-    message: `${endSentence(`Deleting the link-token failed${after}: ${describeAnswer(answer, call.success, true)}`)}${hint ? ` ${hint}` : ''}`,
-    hint,
-  };
+  return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 
 export async function deleteLinkToken(session: Session): Promise<RunResult> {
@@ -69,5 +53,6 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
     authMethod: auth.method,
     endpoint,
     durationMs: runtime.now() - started,
+    dryRun: false,
   });
 }

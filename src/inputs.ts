@@ -19,6 +19,8 @@ export interface Settings {
   failOnNotFound: boolean;
   pretty: boolean;
   envelope: boolean;
+  /** Verify credentials, access list and organization with a GET; never DELETE. */
+  dryRun: boolean;
 }
 
 /** Returns the raw value of an input, or '' when it is not set. */
@@ -42,6 +44,7 @@ export const DEFAULTS = {
   'fail-on-not-found': 'false',
   pretty: 'false',
   envelope: 'false',
+  'dry-run': 'false',
 } as const;
 
 /** Upper bounds that keep a misconfigured step from blocking a pipeline for hours. */
@@ -80,6 +83,7 @@ export function readSettings(read: InputReader): Settings {
     failOnNotFound: parseBoolean('fail-on-not-found', value('fail-on-not-found')),
     pretty: parseBoolean('pretty', value('pretty')),
     envelope: parseBoolean('envelope', value('envelope')),
+    dryRun: parseBoolean('dry-run', value('dry-run')),
   };
 }
 

@@ -2,6 +2,7 @@
 // before cleanup, so a slow token revocation or a cancellation can never lose the result.
 import { NetworkConfigError, readNetworkEnvironment } from './atlas/network-env.ts';
 import { deleteLinkToken } from './delete-link-token.ts';
+import { verifyOrganization } from './verify-organization.ts';
 import { InputError, readSettings, type Settings } from './inputs.ts';
 
 /** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
@@ -20,8 +21,8 @@ export interface Dependencies {
   env: NodeJS.ProcessEnv;
   /** Clock, randomness, sleep and the job's cancellation signal. */
   makeRuntime: () => Runtime;
-  /** What the run does with Atlas once the inputs are valid. */
-  operation: (session: Session) => Promise<RunResult>;
+  /** What the run does with Atlas once the inputs are valid (by default: delete, or the dry run). */
+  operation: ((session: Session) => Promise<RunResult>) | undefined;
 }
 
 async function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -46,7 +47,7 @@ const DEFAULTS: Dependencies = {
   runner: defaultRunner,
   env: process.env,
   makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
-  operation: deleteLinkToken,
+  operation: undefined,
 };
 
 function outputsOf(result: RunResult): RunnerOutputs {
@@ -129,7 +130,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
     const session = openSession(settings, network, log, makeRuntime());
     try {
-      const result = await operation(session);
+      const result = await (operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken))(session);
       reported = true;
       await reportResult(out, settings, result);
     } finally {

@@ -1,8 +1,13 @@
 // What a run came to, as data: the outputs, the summary and the log line are all rendered from it.
+import type { AttemptOutcome } from './attempt-outcome.ts';
 import type { AttemptRecord, AttemptsReport } from './attempts.ts';
 import type { AuthMethod } from './auth/authenticator.ts';
+import { endSentence } from './text.ts';
 
-export type ResultStatus = 'deleted' | 'not-found' | 'failed';
+/** Every value of the `status` output. */
+export const RESULT_STATUSES = ['deleted', 'not-found', 'failed', 'dry-run-passed'] as const;
+
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
 export interface RunResult {
   status: ResultStatus;
@@ -26,6 +31,10 @@ export interface RunResult {
   durationMs: number;
   attemptLog: AttemptRecord[];
   cancelled: boolean;
+  /** A dry run: a GET of the organization instead of the DELETE. */
+  dryRun: boolean;
+  /** The organization's name, when a dry run reached it. */
+  organizationName?: string;
 }
 
 /** The judgement of one operation on its final outcome. */
@@ -34,13 +43,14 @@ export interface Verdict {
   stepFails: boolean;
   message: string;
   hint?: string | undefined;
+  organizationName?: string | undefined;
 }
 
 /** The one place a result is assembled: the facts from the attempts, the verdict from the operation. */
 export function buildResult(
   report: AttemptsReport,
   verdict: Verdict,
-  context: { authMethod: AuthMethod; endpoint: string; durationMs: number },
+  context: { authMethod: AuthMethod; endpoint: string; durationMs: number; dryRun: boolean },
 ): RunResult {
   const { final } = report;
   const httpStatus = final.kind === 'answer' ? final.answer.status : final.httpStatus;
@@ -60,5 +70,38 @@ export function buildResult(
     durationMs: context.durationMs,
     attemptLog: report.attemptLog,
     cancelled: final.kind === 'error' && final.cancelled,
+    dryRun: context.dryRun,
+    ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
   };
+}
+
+/** `after 3 attempts`, or nothing for one. */
+export function afterAttempts(attempts: number): string {
+  return attempts > 1 ? ` after ${attempts} attempts` : '';
+}
+
+/** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
+export function failedVerdict(what: string, why: string, attempts: number, hint: string | undefined): Verdict {
+  return {
+    status: 'failed',
+    stepFails: true,
+    message: `${endSentence(`${what} failed${afterAttempts(attempts)}: ${why}`)}${hint ? ` ${hint}` : ''}`,
+    hint,
+  };
+}
+
+/** The verdict on an attempt that ended without an answer: cancelled, or failed with its hint. */
+export function errorVerdict(
+  final: Extract<AttemptOutcome, { kind: 'error' }>,
+  attempts: number,
+  wording: { what: string; uncertainty: string },
+): Verdict {
+  if (final.cancelled) {
+    return {
+      status: 'failed',
+      stepFails: true,
+      message: `Cancelled: the job was cancelled (${final.description}); ${wording.uncertainty}.`,
+    };
+  }
+  return failedVerdict(wording.what, final.description, attempts, final.hint);
 }

@@ -10,6 +10,7 @@ const RESULT_LABELS: Record<RunResult['status'], string> = {
   deleted: '✅ deleted',
   'not-found': 'ℹ️ not found (nothing to delete)',
   failed: '❌ failed',
+  'dry-run-passed': '✅ dry run passed (nothing was deleted)',
 };
 
 export function escapeHtml(text: string): string {
@@ -28,23 +29,49 @@ function table(rows: [string, string][]): string {
   return `<table>\n${body.join('\n')}\n</table>`;
 }
 
+/** What a dry run proved, and what it cannot. */
+function dryRunSection(result: RunResult): string {
+  const passed = result.status === 'dry-run-passed';
+  const verified = passed
+    ? [
+        'the credentials were accepted',
+        "the runner's IP address is allowed (API access list)",
+        `the organization is reachable: ${result.organizationName ?? ''}`,
+      ]
+    : [];
+  const items = verified.map((item) => `<li>✅ ${escapeHtml(item)}</li>`).join('\n');
+  return [
+    '<h3>Dry run: nothing was deleted</h3>',
+    ...(passed ? [`<p>Verified:</p>\n<ul>\n${items}\n</ul>`] : []),
+    '<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+  ].join('\n');
+}
+
 export function renderResultSummary(orgId: string, result: RunResult): string {
-  const resultLabel = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
+  const label = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
+  const qualifier =
+    result.status === 'not-found' && result.stepFails
+      ? ' (fail-on-not-found)'
+      : result.dryRun && result.status === 'failed'
+        ? ' (dry run: nothing was deleted)'
+        : '';
   const rows: [string, string][] = [
     ['Organization ID', orgId],
-    ['Result', resultLabel + (result.status === 'not-found' && result.stepFails ? ' (fail-on-not-found)' : '')],
+    ...(result.organizationName === undefined ? [] : [['Organization', result.organizationName] as [string, string]]),
+    ['Result', label + qualifier],
     ['Authentication', METHOD_LABELS[result.authMethod]],
     ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
     ['Attempts', String(result.attempts)],
     ['Duration', formatDuration(result.durationMs)],
     ['Endpoint', result.endpoint],
   ];
-  if (result.status !== 'deleted') {
+  if (result.status === 'failed' || result.status === 'not-found') {
     if (result.errorCode) rows.push(['Error code', result.errorCode]);
     if (result.detail) rows.push(['Detail', result.detail]);
     if (result.hint) rows.push(['Hint', result.hint]);
   }
   const parts = [`<h2>${escapeHtml(HEADING)}</h2>`, table(rows), `<p>${escapeHtml(result.message)}</p>`];
+  if (result.dryRun) parts.push(dryRunSection(result));
   if (result.attemptLog.length > 0) {
     const header = '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>';
     const attemptRows = result.attemptLog.map(

@@ -13,14 +13,15 @@ describe('readAtlasAnswer', () => {
   });
 
   it('reads the fields of an Atlas error body', () => {
-    const body = JSON.stringify({
+    const json = {
       detail: 'IP address 203.0.113.7 is not allowed to access this resource.',
       error: 403,
       errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
       parameters: ['203.0.113.7'],
       reason: 'Forbidden',
-    });
-    expect(readAtlasAnswer(http(403, body), false)).toEqual({
+    };
+    expect(readAtlasAnswer(http(403, JSON.stringify(json)), false)).toEqual({
+      json,
       status: 403,
       httpStatus: 403,
       errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
@@ -43,12 +44,23 @@ describe('readAtlasAnswer', () => {
   });
 
   it('takes the status from the envelope', () => {
-    expect(readAtlasAnswer(http(200, '{"status":204,"content":{}}'), true)).toEqual({ status: 204, httpStatus: 200 });
-    const enveloped404 = readAtlasAnswer(
-      http(200, JSON.stringify({ status: 404, content: { errorCode: 'LINK_TOKEN_NOT_FOUND', detail: 'gone' } })),
-      true,
-    );
-    expect(enveloped404).toEqual({ status: 404, httpStatus: 200, errorCode: 'LINK_TOKEN_NOT_FOUND', detail: 'gone' });
+    expect(readAtlasAnswer(http(200, '{"status":204,"content":{}}'), true)).toEqual({
+      status: 204,
+      httpStatus: 200,
+      json: {},
+    });
+    const content = { errorCode: 'UNEXPECTED_ERROR', detail: 'gone', error: 404 };
+    const enveloped404 = readAtlasAnswer(http(200, JSON.stringify({ status: 404, content })), true);
+    expect(enveloped404).toEqual({
+      status: 404,
+      httpStatus: 200,
+      errorCode: 'UNEXPECTED_ERROR',
+      detail: 'gone',
+      fromAtlas: true,
+      json: content,
+    });
+    // Issue 12's survivor: an envelope without content is no Atlas 404.
+    expect(readAtlasAnswer(http(200, '{"status":404,"content":null}'), true)).toEqual({ status: 404, httpStatus: 200 });
   });
 
   it('falls back to the HTTP status when the envelope is missing', () => {

@@ -32,6 +32,7 @@ describe('readSettings', () => {
       failOnNotFound: false,
       pretty: false,
       envelope: false,
+      dryRun: false,
     });
   });
 
@@ -46,8 +47,10 @@ describe('readSettings', () => {
       'fail-on-not-found': 'TRUE',
       pretty: 'True',
       envelope: 'true',
+      'dry-run': 'tRuE',
     });
     expect(settings).toMatchObject({
+      dryRun: true,
       baseUrl: 'http://127.0.0.1:8080',
       apiVersion: 'v2',
       maxAttempts: 1,

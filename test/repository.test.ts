@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULTS, INPUT_NAMES, REQUIRED_INPUTS } from '../src/inputs.ts';
+import { RESULT_STATUSES } from '../src/result.ts';
 import { OUTPUT_NAMES } from '../src/runner.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -94,6 +95,16 @@ describe('no drift between action.yml, the code and the README', () => {
       ]),
     );
     expect(rows('Outputs').map(([name]) => name)).toEqual(Object.keys(action.outputs).map((name) => `\`${name}\``));
+  });
+
+  it('documents every status value the code sets, in action.yml and in the README', () => {
+    const readme = read('README.md');
+    const statusRow = /^\| `status` +\| (.*) \|$/m.exec(readme)?.[1] ?? '';
+    const results = readme.slice(readme.indexOf('### Results and exit'), readme.indexOf('### Retries'));
+    const documented = (text: string): string[] => RESULT_STATUSES.filter((status) => text.includes(`${status}`));
+    expect(documented(action.outputs['status']?.description ?? '')).toEqual([...RESULT_STATUSES]);
+    expect(documented(statusRow)).toEqual([...RESULT_STATUSES]);
+    for (const status of RESULT_STATUSES) expect(results, `Results and exit: ${status}`).toContain(`- \`${status}\` —`);
   });
 
   it('fits the Marketplace limits (description under 125 characters, branding set)', () => {

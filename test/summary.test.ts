@@ -27,6 +27,7 @@ function result(overrides: Partial<RunResult>): RunResult {
     durationMs: 1234,
     attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }],
     cancelled: false,
+    dryRun: false,
     ...overrides,
   };
 }

@@ -17,6 +17,8 @@ export interface AtlasAnswer {
    * or `errorCode`), not a page from a proxy or another server behind a wrong base-url.
    */
   fromAtlas?: boolean;
+  /** The JSON object the answer carried (the envelope's content when enveloped), for successes that have one. */
+  json?: Json;
 }
 
 export type Json = Record<string, unknown>;
@@ -58,7 +60,7 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
   }
   const json = parseJsonObject(text);
   if (!json) return { ...base, ...describeNonJson(answer, text) };
-  if (!envelope) return { ...base, ...errorFields(json, answer.status) };
+  if (!envelope) return { ...base, ...errorFields(json, answer.status), json };
   if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
     return {
       ...base,
@@ -70,7 +72,7 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
   const status = json['status'];
   const inner =
     typeof content === 'object' && content !== null && !Array.isArray(content)
-      ? errorFields(content as Json, status)
+      ? { ...errorFields(content as Json, status), json: content as Json }
       : {};
   return { status, httpStatus: answer.status, ...inner };
 }

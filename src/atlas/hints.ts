@@ -19,7 +19,14 @@ export const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_AT
 export const NOT_FROM_ATLAS_HINT =
   'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.';
 
-export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): string | undefined {
+/** What the request was after: the link-token (the delete), or the organization (a dry run). */
+export type Target = 'link-token' | 'organization';
+
+export function hintFor(
+  answer: AtlasAnswer,
+  method: AuthMethod = 'digest',
+  target: Target = 'link-token',
+): string | undefined {
   const { status, errorCode } = answer;
   const credential = CREDENTIAL_NOUNS[method];
   if (status >= 300 && status < 400) {
@@ -42,6 +49,9 @@ export function hintFor(answer: AtlasAnswer, method: AuthMethod = 'digest'): str
     return `The ${credential} needs the Organization Owner role in this organization.`;
   }
   if (status === 404 && !answer.fromAtlas) return NOT_FROM_ATLAS_HINT;
+  if (status === 404 && target === 'organization') {
+    return `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+  }
   if (status === 404) {
     return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
   }

@@ -1,4 +1,4 @@
-// A local stand-in for Atlas on loopback: the Delete One Link-Token endpoint behind Atlas's digest
+// A local stand-in for Atlas on loopback: Delete One Link-Token and Return One Organization behind Atlas's digest
 // challenge (checked with its own verifier) or a bearer token from its OAuth token endpoint, which
 // it also revokes. It answers from per-test scripts and records every request it receives. Used by
 // the tests, `npm run demo`, `npm run bench` and CI's `uses: ./` job.
@@ -56,6 +56,8 @@ export interface StandInOptions {
   makeNonce?: () => string;
   /** Answer an unknown nonce with stale=false, as a server that forgets nonces without saying so. */
   forgetsNoncesSilently?: boolean;
+  /** The name its Return One Organization answers with. */
+  organizationName?: string;
   /** expires_in of the tokens it issues (3600 by default). */
   tokenLifetimeSeconds?: number;
 }
@@ -99,6 +101,8 @@ export const ATLAS_ERRORS = {
   rateLimited: () => json('Resource usage limit exceeded.', 429, 'RATE_LIMITED', 'Too Many Requests'),
   unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
   serverError: () => json('Unexpected error.', 500, 'UNEXPECTED_ERROR', 'Internal Server Error'),
+  orgNotFound: (orgId: string) =>
+    json(`No organization with ID ${orgId} exists.`, 404, 'ORG_NOT_FOUND', 'Not Found', [orgId]),
 };
 
 /** An HTTP quoted-string (RFC 9110 §5.6.4): quotes and backslashes escaped. */
@@ -109,6 +113,9 @@ function quoted(value: string): string {
 type Send = (status: number, body?: unknown, headers?: Record<string, string>) => void;
 
 const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
+const ORG_PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})$/;
+
+export const ORGANIZATION_NAME = 'Stand-in Org';
 
 export class AtlasStandIn {
   readonly requests: RecordedRequest[] = [];
@@ -284,8 +291,9 @@ export class AtlasStandIn {
     res: http.ServerResponse,
     send: Send,
   ): void {
-    const match = PATH.exec(url.pathname);
-    if (record.method !== 'DELETE' || !match) {
+    const organization = ORG_PATH.exec(url.pathname);
+    const match = record.method === 'GET' ? organization : PATH.exec(url.pathname);
+    if ((record.method !== 'DELETE' && record.method !== 'GET') || !match) {
       send(404, {
         detail: 'Not found',
         error: 404,
@@ -305,7 +313,15 @@ export class AtlasStandIn {
       });
       return;
     }
-    this.answer(this.steps.shift() ?? { status: 204 }, url, record, res, send);
+    // Return One Organization (a dry run), or Delete One Link-Token.
+    const success =
+      record.method === 'GET'
+        ? {
+            status: 200,
+            body: { id: match[2], name: this.options.organizationName ?? ORGANIZATION_NAME, isDeleted: false },
+          }
+        : { status: 204 };
+    this.answer(this.steps.shift() ?? success, url, record, res, send);
   }
 
   /** Token and revoke endpoints: Basic client credentials, form bodies. */

@@ -26,6 +26,7 @@ export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}):
     failOnNotFound: false,
     pretty: false,
     envelope: false,
+    dryRun: false,
     ...overrides,
   };
 }

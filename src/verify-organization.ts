@@ -1,0 +1,68 @@
+// The dry run: authenticate exactly as the delete would, but GET the organization ("Return One
+// Organization") instead of deleting anything. A pass proves the credentials, the runner's place
+// on the API access list and the org-id; it cannot prove the Organization Owner role or that a
+// link-token exists. It never sends a DELETE.
+import { organizationUrl } from './atlas/endpoint.ts';
+import { hintFor } from './atlas/hints.ts';
+import { describeAnswer } from './attempt-outcome.ts';
+import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
+import { METHOD_LABELS } from './auth/authenticator.ts';
+import { afterAttempts, buildResult, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
+import type { Session } from './session.ts';
+import { oneLine } from './text.ts';
+
+const WORDING = { what: 'Dry run', uncertainty: 'nothing was deleted' };
+
+export const DRY_RUN_LIMITS =
+  'A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.';
+
+function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdict {
+  const { final, attempts } = report;
+  const { orgId } = session.settings;
+  if (final.kind === 'error') return errorVerdict(final, attempts, WORDING);
+  const { answer } = final;
+  if (answer.status === call.success) {
+    const id = answer.json?.['id'];
+    const name = answer.json?.['name'];
+    if (typeof id === 'string' && id.toLowerCase() === orgId) {
+      const organizationName = typeof name === 'string' && name.trim() !== '' ? oneLine(name, 100) : '(unnamed)';
+      return {
+        status: 'dry-run-passed',
+        stepFails: false,
+        message: `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "${organizationName}" (${orgId}) is reachable (HTTP ${answer.status}${afterAttempts(attempts)}). Nothing was deleted. ${DRY_RUN_LIMITS}`,
+        organizationName,
+      };
+    }
+    const why = `HTTP ${answer.status}, but the body is not the organization ${orgId}${typeof id === 'string' ? ` (it names ${oneLine(id, 40)})` : ''}`;
+    return failedVerdict(
+      WORDING.what,
+      why,
+      attempts,
+      'Check base-url: only the Atlas API answers with the organization.',
+    );
+  }
+  const hint = hintFor(
+    answer,
+    session.auth.method,
+    answer.status === 404 && !answer.fromAtlas ? 'link-token' : 'organization',
+  );
+  return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
+}
+
+export async function verifyOrganization(session: Session): Promise<RunResult> {
+  const { settings, log, runtime, transport, auth } = session;
+  const call: AtlasCall = { method: 'GET', url: organizationUrl(settings), success: 200 };
+  const endpoint = `${call.method} ${call.url.href}`;
+  const started = runtime.now();
+  log.info(
+    `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${transport.route(call.url)}).`,
+  );
+  log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+  const report = await attemptUntilFinal(call, session);
+  return buildResult(report, judge(report, session, call), {
+    authMethod: auth.method,
+    endpoint,
+    durationMs: runtime.now() - started,
+    dryRun: true,
+  });
+}
