@@ -469,3 +469,45 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe('what the review of mutants asked for', () => {
+  it('retries a 503 to the first, unauthenticated request instead of calling it a missing challenge', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(server.requests.map((r) => r.answer)).toEqual(['503', '401', '204']);
+  });
+
+  it('resets the stale-nonce allowance at every attempt', async () => {
+    const [server, baseUrl] = await startStandIn();
+    // Attempt 1: two stale renewals, then 503. Attempt 2: one more stale is still answered.
+    server.script({ action: 'stale' }, { action: 'stale' }, { status: 503 }, { action: 'stale' });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'stale', 'stale', '503', 'stale', '204']);
+  });
+
+  it('reads an enveloped 204 without content as a deletion', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 200, body: { status: 204 } });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 200 });
+    const enveloped = await perform(settingsFor(baseUrl, { envelope: true }), recordingLogger(), instantRuntime());
+    expect(enveloped).toMatchObject({ status: 'deleted', httpStatus: 204 });
+  });
+
+  it('logs every retry with its reason and wait, in one line each', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script(
+      { status: 503, body: ATLAS_ERRORS.unavailable(), headers: { 'Retry-After': '3' } },
+      { status: 502, body: '<html><title>Bad\nGateway</title></html>' },
+    );
+    const log = recordingLogger();
+    await perform(settingsFor(baseUrl), log, instantRuntime());
+    expect(log.lines.filter((line) => line.startsWith('info: Attempt'))).toEqual([
+      'info: Attempt 1 of 5: HTTP 503 SERVICE_UNAVAILABLE. Retrying in 3 s (the server asked for 3 s).',
+      'info: Attempt 2 of 5: HTTP 502 (the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)). Retrying in 2 s.',
+    ]);
+  });
+});

@@ -128,3 +128,71 @@ describe('DigestSigner', () => {
     expect(auth.hasChallenge).toBe(false);
   });
 });
+
+describe('DigestSigner: the values it sends back', () => {
+  const url = 'https://cloud.mongodb.com/api/atlas/v1.0/orgs/5f1e2d3c4b5a69788796a5b4/liveMigrations/linkTokens';
+
+  it("sends the server's opaque back unchanged, and no opaque when there was none", () => {
+    const signer = new DigestSigner('pubkeyab', 'private');
+    signer.adopt('Digest realm="r", nonce="n", qop="auth", opaque="o p/q+"');
+    expect(parseAuthorization(signer.authorization('DELETE', url)).params['opaque']).toBe('o p/q+');
+    signer.adopt('Digest realm="r", nonce="n", qop="auth"');
+    const header = signer.authorization('DELETE', url);
+    expect(header).not.toContain('opaque');
+    expect(header).not.toContain('undefined');
+  });
+
+  it('answers SHA-256-sess and SHA-512-256-sess as an independent verifier expects', () => {
+    for (const algorithm of ['SHA-256-sess', 'SHA-512-256-sess', 'MD5-sess']) {
+      const signer = new DigestSigner('pubkeyab', 'private');
+      signer.adopt(`Digest realm="MMS Public API", nonce="n0", qop="auth", algorithm=${algorithm}`);
+      const check = verifyDigest({
+        header: signer.authorization('DELETE', url),
+        method: 'DELETE',
+        uri: new URL(url).pathname,
+        realm: 'MMS Public API',
+        algorithm,
+        users: { pubkeyab: 'private' },
+        nonceIsKnown: (n) => n === 'n0',
+      });
+      expect(check, algorithm).toMatchObject({ ok: true, nc: 1 });
+    }
+  });
+
+  it('refuses a challenge without a nonce, and one whose nonce it cannot send back', () => {
+    const signer = new DigestSigner('pubkeyab', 'private');
+    expect(() => signer.adopt('Digest realm="r", qop="auth"')).toThrow(
+      new ChallengeError("the server's Digest challenge has no nonce"),
+    );
+    expect(() => signer.adopt('Digest realm="r", nonce="a\\\\b", qop="auth"')).toThrow(
+      new ChallengeError(
+        "the server's Digest nonce contains a quote, backslash or control character, which cannot be sent back faithfully",
+      ),
+    );
+    expect(() => signer.adopt('Digest realm="r", nonce="n", opaque="x\\"y", qop="auth"')).toThrow(/Digest opaque/);
+    expect(signer.hasChallenge).toBe(false);
+  });
+
+  it('takes a tab inside a value as sendable', () => {
+    const signer = new DigestSigner('pubkeyab', 'private');
+    signer.adopt('Digest realm="a\tb", nonce="n", qop="auth"');
+    expect(parseAuthorization(signer.authorization('DELETE', url)).params['realm']).toBe('a\tb');
+  });
+});
+
+describe('parseChallenges: what servers actually send', () => {
+  it('reads spaces around = and bare values', () => {
+    expect(parseChallenges('Digest realm = "x" , nonce= y,qop =auth')).toEqual([
+      { scheme: 'Digest', params: { realm: 'x', nonce: 'y', qop: 'auth' } },
+    ]);
+  });
+
+  it('keeps an escaped backslash and quote, and survives an unterminated quote', () => {
+    expect(parseChallenges('Digest realm="a\\\\b\\"c"')[0]?.params['realm']).toBe('a\\b"c');
+    expect(parseChallenges('Digest realm="open')[0]?.params['realm']).toBe('open');
+  });
+
+  it('skips stray characters between challenges', () => {
+    expect(parseChallenges('@@ Basic realm="x" ;; Digest nonce="n"').map((c) => c.scheme)).toEqual(['Basic', 'Digest']);
+  });
+});

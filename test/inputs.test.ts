@@ -216,3 +216,69 @@ describe('rejected inputs name the input and what is expected', () => {
     expect(error.message).toMatch(expected);
   });
 });
+
+describe('boundaries and the exact words of a rejection', () => {
+  const message = (inputs: Record<string, string>): string => rejection(inputs).message;
+
+  it.each([
+    ['max-attempts', '10', { maxAttempts: 10 }],
+    ['max-attempts', '1', { maxAttempts: 1 }],
+    ['retry-delay-seconds', '30', { retryDelayMs: 30_000 }],
+    ['retry-delay-seconds', '0', { retryDelayMs: 0 }],
+    ['timeout-seconds', '300', { timeoutMs: 300_000 }],
+    ['timeout-seconds', '0.001', { timeoutMs: 1 }],
+    ['timeout-seconds', '16.1', { timeoutMs: 16_100 }],
+    ['retry-delay-seconds', '2.01', { retryDelayMs: 2010 }],
+  ])('accepts %s %j, the documented edge', (name, value, expected) => {
+    expect(read({ ...REQUIRED, [name]: value })).toMatchObject(expected);
+  });
+
+  it.each([
+    ['max-attempts', '11', "Invalid input 'max-attempts': 11 is out of range; expected 1 to 10"],
+    ['max-attempts', '0', "Invalid input 'max-attempts': 0 is out of range; expected 1 to 10"],
+    [
+      'retry-delay-seconds',
+      '30.001',
+      "Invalid input 'retry-delay-seconds': 30.001 is out of range; expected from 0 up to 30",
+    ],
+    [
+      'timeout-seconds',
+      '300.001',
+      "Invalid input 'timeout-seconds': 300.001 is out of range; expected at least 0.001 up to 300",
+    ],
+  ])('refuses %s %j, just past the edge', (name, value, expected) => {
+    expect(message({ [name]: value })).toBe(expected);
+  });
+
+  it('escapes what it quotes: non-printable characters as ?, cut after 40 characters', () => {
+    expect(message({ 'api-version': 'v1\u0007\u00e9\n' })).toBe(
+      "Invalid input 'api-version': 'v1??' is not supported; expected v1.0 or v2", // trimmed first
+    );
+    expect(message({ 'api-version': `${'x'.repeat(40)}y` })).toBe(
+      `Invalid input 'api-version': '${'x'.repeat(40)}…' is not supported; expected v1.0 or v2`,
+    );
+    expect(message({ 'api-version': 'x'.repeat(40) })).toBe(
+      `Invalid input 'api-version': '${'x'.repeat(40)}' is not supported; expected v1.0 or v2`,
+    );
+    expect(message({ 'api-version': ' ~' })).toBe(
+      "Invalid input 'api-version': '~' is not supported; expected v1.0 or v2",
+    );
+  });
+
+  it('names an org-id character by its code point unless it is printable ASCII', () => {
+    const expected = 'expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)';
+    expect(message({ 'org-id': `g${ORG_ID.slice(1)}` })).toBe(
+      `Invalid input 'org-id': character 1 is 'g' (U+0067), not a hexadecimal digit; ${expected}`,
+    );
+    expect(message({ 'org-id': `${ORG_ID.slice(0, 5)}\u007f${ORG_ID.slice(6)}` })).toBe(
+      `Invalid input 'org-id': character 6 is U+007F, not a hexadecimal digit; ${expected}`,
+    );
+    expect(message({ 'org-id': `${ORG_ID.slice(0, 23)}~` })).toBe(
+      `Invalid input 'org-id': character 24 is '~' (U+007E), not a hexadecimal digit; ${expected}`,
+    );
+    expect(message({ 'org-id': `\uff11${ORG_ID.slice(1)}` })).toBe(
+      `Invalid input 'org-id': character 1 is U+FF11, not a hexadecimal digit; ${expected}`,
+    );
+    expect(message({ 'org-id': ORG_ID.slice(1) })).toBe(`Invalid input 'org-id': it has 23 characters; ${expected}`);
+  });
+});

@@ -232,6 +232,36 @@ describe('service account', () => {
     );
   }, 15_000);
 
+  it('takes a token only from a 200: a 201 with a token in it is refused', async () => {
+    const [server, baseUrl] = await start({
+      token: [{ status: 201, body: { access_token: 'from-a-201', token_type: 'Bearer', expires_in: 3600 } }],
+    });
+    const log = recordingLogger();
+    const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1, errorCode: 'oauth:http-201' });
+    expect(result.message).toBe(
+      'Deleting the link-token failed: token request failed: the token endpoint answered HTTP 201.',
+    );
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token']);
+    expect(log.masked).not.toContain('from-a-201');
+  });
+
+  it('refuses a 200 without an access token, naming what was missing', async () => {
+    const [, baseUrl] = await start({ token: [{ status: 200, body: { token_type: 'Bearer' } }] });
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(
+      'Deleting the link-token failed: token request failed: the token endpoint answered without an access token.',
+    );
+  });
+
+  it('warns of nothing on a clean run: the revoke answered 200', async () => {
+    const [, baseUrl] = await start();
+    const log = recordingLogger();
+    await perform(serviceAccount(baseUrl), log, instantRuntime());
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+    expect(log.lines).toContain('debug: Revoked the access token.');
+  });
+
   it('names the service account in access-list and role hints', async () => {
     const [, baseUrl] = await start({
       delete: [{ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.2') }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/result.ts';
 import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../src/summary.ts';
-import { formatDuration } from '../src/text.ts';
+import { endSentence, formatDuration, oneLine } from '../src/text.ts';
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
 import {
   instantRuntime,
@@ -88,6 +88,67 @@ describe('renderResultSummary', () => {
     );
   });
 
+  it('renders a whole failed result, row by row', () => {
+    const html = renderResultSummary(
+      ORG_ID,
+      result({
+        status: 'not-found',
+        stepFails: true,
+        httpStatus: 404,
+        errorCode: 'UNEXPECTED_ERROR',
+        detail: 'Could not find the requested external organization link.',
+        hint: 'No link-token exists.',
+        message: 'No link-token to delete <here>.',
+        attemptLog: [{ attempt: 1, outcome: 'HTTP 404 UNEXPECTED_ERROR', durationMs: 999 }],
+      }),
+    );
+    expect(html).toBe(
+      [
+        '<h2>Atlas live-migration link-token</h2>',
+        '<table>',
+        `<tr><th align="left">Organization ID</th><td>${ORG_ID}</td></tr>`,
+        '<tr><th align="left">Result</th><td>ℹ️ not found (nothing to delete) (fail-on-not-found)</td></tr>',
+        '<tr><th align="left">Authentication</th><td>API key (HTTP Digest)</td></tr>',
+        '<tr><th align="left">HTTP status</th><td>404</td></tr>',
+        '<tr><th align="left">Attempts</th><td>1</td></tr>',
+        '<tr><th align="left">Duration</th><td>1.23 s</td></tr>',
+        `<tr><th align="left">Endpoint</th><td>${ENDPOINT}</td></tr>`,
+        '<tr><th align="left">Error code</th><td>UNEXPECTED_ERROR</td></tr>',
+        '<tr><th align="left">Detail</th><td>Could not find the requested external organization link.</td></tr>',
+        '<tr><th align="left">Hint</th><td>No link-token exists.</td></tr>',
+        '</table>',
+        '<p>No link-token to delete &lt;here&gt;.</p>',
+        '<details><summary>Attempts (1)</summary>',
+        '<table>',
+        '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>',
+        '<tr><td>1</td><td>HTTP 404 UNEXPECTED_ERROR</td><td>999 ms</td><td>—</td></tr>',
+        '</table>',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('labels a lenient not-found without the fail-on-not-found mark, and omits the attempts of a run that made none', () => {
+    const html = renderResultSummary(ORG_ID, result({ status: 'not-found', stepFails: false, attemptLog: [] }));
+    expect(html).toContain('<tr><th align="left">Result</th><td>ℹ️ not found (nothing to delete)</td></tr>');
+    expect(html).not.toContain('<details>');
+  });
+
+  it('marks a failed dry run, and lists nothing as verified', () => {
+    const html = renderResultSummary(ORG_ID, result({ status: 'failed', dryRun: true, stepFails: true }));
+    expect(html).toContain('<tr><th align="left">Result</th><td>❌ failed (dry run: nothing was deleted)</td></tr>');
+    expect(html).toContain(
+      '<h3>Dry run: nothing was deleted</h3>\n<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+    );
+    expect(html).not.toContain('Verified:');
+  });
+
+  it('shows no error rows for a success, even when the result carries them', () => {
+    const html = renderResultSummary(ORG_ID, result({ errorCode: 'X', detail: 'Y', hint: 'Z' }));
+    expect(html).not.toMatch(/Error code|Detail|Hint/);
+  });
+
   it('never contains a key, rendering real results of a retried, refused run', async () => {
     // A real result, so that anything the core ever copies into it (messages, attempts) is checked.
     const standIn = new AtlasStandIn({ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY });
@@ -135,5 +196,23 @@ describe('formatDuration', () => {
     [30_000, '30 s'],
   ])('%i ms -> %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('oneLine', () => {
+  it('flattens control characters and runs of space, and cuts at the limit with an ellipsis', () => {
+    expect(oneLine('a\r\n::error::b\u2028c\t\td ')).toBe('a ::error::b c d');
+    expect(oneLine('x'.repeat(301))).toBe(`${'x'.repeat(299)}…`);
+    expect(oneLine('x'.repeat(300))).toBe('x'.repeat(300));
+    expect(oneLine('abcdef', 4)).toBe('abc…');
+  });
+});
+
+describe('endSentence', () => {
+  it('adds a full stop unless the sentence has one', () => {
+    expect(endSentence('Done')).toBe('Done.');
+    expect(endSentence('Done.')).toBe('Done.');
+    expect(endSentence('Why?')).toBe('Why?');
+    expect(endSentence('Cut…')).toBe('Cut…');
   });
 });

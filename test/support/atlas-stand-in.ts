@@ -128,6 +128,7 @@ export class AtlasStandIn {
   private readonly nonces = new Set<string>();
   private readonly lastNc = new Map<string, number>();
   private readonly tokenSteps: Step[] = [];
+  private readonly unauthenticatedSteps: Step[] = [];
   private readonly revokeSteps: Step[] = [];
   /** Access tokens issued and not revoked. */
   readonly liveTokens = new Set<string>();
@@ -162,6 +163,12 @@ export class AtlasStandIn {
   /** Queues answers for the next authenticated requests; after the queue runs out: 204. */
   script(...steps: Step[]): this {
     this.steps.push(...steps);
+    return this;
+  }
+
+  /** Queues answers for the next requests that carry no credentials, in place of the challenge. */
+  scriptUnauthenticated(...steps: Step[]): this {
+    this.unauthenticatedSteps.push(...steps);
     return this;
   }
 
@@ -256,6 +263,11 @@ export class AtlasStandIn {
       return;
     }
 
+    const unauthenticatedStep = req.headers.authorization === undefined ? this.unauthenticatedSteps.shift() : undefined;
+    if (unauthenticatedStep) {
+      this.answer(unauthenticatedStep, url, record, res, send);
+      return;
+    }
     const check = verifyDigest({
       header: req.headers.authorization,
       method: record.method,

@@ -1,0 +1,154 @@
+// The transport on its own, against raw servers on loopback: the facts its errors carry (kind,
+// code, whether the request was sent, a stale kept-alive connection, the proxy's status), bounded
+// bodies, and how it describes its route.
+import * as http from 'node:http';
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readNetworkEnvironment } from '../src/atlas/network-env.ts';
+import { MAX_BODY_BYTES, Transport, TransportError } from '../src/atlas/transport.ts';
+
+const servers: (Server | http.Server)[] = [];
+const transports: Transport[] = [];
+afterEach(async () => {
+  for (const transport of transports.splice(0)) transport.close();
+  for (const server of servers.splice(0)) {
+    if (server instanceof http.Server) server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+function transport(env: NodeJS.ProcessEnv = {}): Transport {
+  const created = new Transport(readNetworkEnvironment(env));
+  transports.push(created);
+  return created;
+}
+
+async function listen<T extends Server | http.Server>(server: T): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+const request = (url: string, signal = new AbortController().signal) => ({
+  method: 'DELETE',
+  url: new URL(url),
+  headers: { 'User-Agent': 'test' },
+  signal,
+});
+
+async function failure(promise: Promise<unknown>): Promise<TransportError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TransportError);
+    return error as TransportError;
+  }
+  throw new Error('the exchange did not fail');
+}
+
+describe('Transport', () => {
+  it('returns status, headers and body, and sends Content-Length with a body', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const base = await listen(
+      http.createServer((req, res) => {
+        seen.push(req.headers);
+        req.resume();
+        req.on('end', () => res.writeHead(418, { 'X-Test': 'yes' }).end('teapot'));
+      }),
+    );
+    const answer = await transport().send({ ...request(`${base}/x`), method: 'POST', body: 'grant=é' });
+    expect(answer).toMatchObject({ status: 418, body: 'teapot', bodyTruncated: false });
+    expect(answer.headers['x-test']).toBe('yes');
+    expect(seen[0]?.['content-length']).toBe('8');
+  });
+
+  it('cuts a body at 64 KiB and says so', async () => {
+    const base = await listen(http.createServer((_req, res) => res.end('x'.repeat(MAX_BODY_BYTES + 10))));
+    const answer = await transport().send(request(base));
+    expect(answer.bodyTruncated).toBe(true);
+    expect(answer.body).toHaveLength(MAX_BODY_BYTES);
+  });
+
+  it('reads a body of exactly 64 KiB in full', async () => {
+    const base = await listen(http.createServer((_req, res) => res.end('x'.repeat(MAX_BODY_BYTES))));
+    const answer = await transport().send(request(base));
+    expect(answer.body).toHaveLength(MAX_BODY_BYTES);
+  });
+
+  it('reports a refused connection as a network error, not sent', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const error = await failure(transport().send(request(`http://127.0.0.1:${port}`)));
+    expect(error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED', requestSent: false, staleConnection: false });
+    expect(error.message).toBe(`connect ECONNREFUSED 127.0.0.1:${port}`);
+  });
+
+  it('knows a request was sent when the connection dies before the answer', async () => {
+    const base = await listen(createServer((socket: Socket) => socket.once('data', () => socket.destroy())));
+    const error = await failure(transport().send(request(base)));
+    expect(error).toMatchObject({ kind: 'network', code: 'ECONNRESET', requestSent: true, staleConnection: false });
+  });
+
+  it('marks a reset of a reused kept-alive connection as stale (Node resends such requests)', async () => {
+    let requests = 0;
+    const base = await listen(
+      http.createServer((req, res) => {
+        requests++;
+        if (requests === 1) res.end('first');
+        else req.socket.destroy();
+      }),
+    );
+    const shared = transport();
+    await shared.send(request(base));
+    const error = await failure(shared.send(request(base)));
+    expect(error).toMatchObject({ kind: 'network', staleConnection: true, requestSent: true });
+  });
+
+  it('reports an abort as such, whatever the socket says', async () => {
+    const base = await listen(http.createServer(() => undefined));
+    const controller = new AbortController();
+    const pending = transport().send(request(base, controller.signal));
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(pending);
+    expect(error).toMatchObject({ kind: 'aborted', requestSent: true });
+    expect(error.message).toBe('the request was aborted');
+  });
+
+  it('sends nothing when already aborted', async () => {
+    let connections = 0;
+    const base = await listen(createServer(() => connections++));
+    const error = await failure(transport().send(request(base, AbortSignal.abort())));
+    expect(error).toMatchObject({ kind: 'aborted', requestSent: false });
+    expect(connections).toBe(0);
+  });
+
+  it('reports a body cut off mid-answer as a reset', async () => {
+    const base = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(503, { 'Content-Length': '100' });
+        res.write('{"partial":', () => res.socket?.destroy());
+      }),
+    );
+    const error = await failure(transport().send(request(base)));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/ECONNRESET|aborted|closed mid-answer/);
+  });
+
+  it('classifies https to a plain-http server as not-tls, with a one-line message', async () => {
+    const base = await listen(http.createServer((_req, res) => res.end('plain')));
+    const error = await failure(transport().send(request(base.replace('http:', 'https:'))));
+    expect(error).toMatchObject({ kind: 'not-tls', code: 'EPROTO' });
+    expect(error.message).not.toMatch(/[\r\n]/);
+  });
+
+  it('describes its route, without proxy credentials', () => {
+    const proxied = transport({ https_proxy: 'http://user:secret@proxy.example:3128', no_proxy: 'direct.example' });
+    expect(proxied.route(new URL('https://cloud.mongodb.com'))).toBe('through proxy http://proxy.example:3128');
+    expect(proxied.route(new URL('https://direct.example'))).toBe('directly');
+    expect(proxied.route(new URL('http://127.0.0.1:8080'))).toBe('directly');
+  });
+});
