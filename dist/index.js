@@ -32347,10 +32347,31 @@ function errorVerdict(final, attempts, wording) {
     return failedVerdict(wording.what, final.description, attempts, final.hint);
 }
 
+;// CONCATENATED MODULE: ./src/operation.ts
+// One operation against Atlas (the delete, or the dry run): announce it, run the attempts, and
+// assemble the result from the operation's own verdict on how they ended.
+
+
+
+async function runOperation(session, operation) {
+    const { log, runtime, transport, auth } = session;
+    const { call } = operation;
+    const endpoint = `${call.method} ${call.url.href}`;
+    const started = runtime.now();
+    log.info(operation.announce(endpoint, transport.route(call.url)));
+    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+    const report = await attemptUntilFinal(call, session);
+    return buildResult(report, operation.judge(report), {
+        authMethod: auth.method,
+        endpoint,
+        durationMs: runtime.now() - started,
+        dryRun: operation.dryRun,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/delete-link-token.ts
 // The action's operation: DELETE the link-token, and judge what Atlas answered. It never touches
 // the runner; the session carries logging, time and credentials.
-
 
 
 
@@ -32387,18 +32408,12 @@ function judge(report, session, call) {
     }
     return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
-async function deleteLinkToken(session) {
-    const { settings, log, runtime, transport, auth } = session;
-    const call = { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
-    const endpoint = `${call.method} ${call.url.href}`;
-    const started = runtime.now();
-    log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(call.url)}).`);
-    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
-    const report = await attemptUntilFinal(call, session);
-    return buildResult(report, judge(report, session, call), {
-        authMethod: auth.method,
-        endpoint,
-        durationMs: runtime.now() - started,
+function deleteLinkToken(session) {
+    const call = { method: 'DELETE', url: linkTokenUrl(session.settings), success: 204 };
+    return runOperation(session, {
+        call,
+        announce: (endpoint, route) => `Deleting the live-migration link-token: ${endpoint} (${route}).`,
+        judge: (report) => judge(report, session, call),
         dryRun: false,
     });
 }
@@ -32408,7 +32423,6 @@ async function deleteLinkToken(session) {
 // Organization") instead of deleting anything. A pass proves the credentials, the runner's place
 // on the API access list and the org-id; it cannot prove the Organization Owner role or that a
 // link-token exists. It never sends a DELETE.
-
 
 
 
@@ -32441,18 +32455,12 @@ function verify_organization_judge(report, session, call) {
     const hint = hintFor(answer, session.auth.method, answer.status === 404 && !answer.fromAtlas ? 'link-token' : 'organization');
     return failedVerdict(verify_organization_WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
-async function verifyOrganization(session) {
-    const { settings, log, runtime, transport, auth } = session;
-    const call = { method: 'GET', url: organizationUrl(settings), success: 200 };
-    const endpoint = `${call.method} ${call.url.href}`;
-    const started = runtime.now();
-    log.info(`Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${transport.route(call.url)}).`);
-    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
-    const report = await attemptUntilFinal(call, session);
-    return buildResult(report, verify_organization_judge(report, session, call), {
-        authMethod: auth.method,
-        endpoint,
-        durationMs: runtime.now() - started,
+function verifyOrganization(session) {
+    const call = { method: 'GET', url: organizationUrl(session.settings), success: 200 };
+    return runOperation(session, {
+        call,
+        announce: (endpoint, route) => `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`,
+        judge: (report) => verify_organization_judge(report, session, call),
         dryRun: true,
     });
 }

@@ -2,10 +2,10 @@
 // the runner; the session carries logging, time and credentials.
 import { linkTokenUrl } from './atlas/endpoint.ts';
 import { hintFor } from './atlas/hints.ts';
-import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
+import type { AtlasCall, AttemptsReport } from './attempts.ts';
+import { runOperation } from './operation.ts';
 import { describeAnswer } from './attempt-outcome.ts';
-import { METHOD_LABELS } from './auth/authenticator.ts';
-import { afterAttempts, buildResult, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
+import { afterAttempts, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
 import type { Session } from './session.ts';
 
 const MAY_HAVE_DELETED = 'An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.';
@@ -41,18 +41,12 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 
-export async function deleteLinkToken(session: Session): Promise<RunResult> {
-  const { settings, log, runtime, transport, auth } = session;
-  const call: AtlasCall = { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
-  const endpoint = `${call.method} ${call.url.href}`;
-  const started = runtime.now();
-  log.info(`Deleting the live-migration link-token: ${endpoint} (${transport.route(call.url)}).`);
-  log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
-  const report = await attemptUntilFinal(call, session);
-  return buildResult(report, judge(report, session, call), {
-    authMethod: auth.method,
-    endpoint,
-    durationMs: runtime.now() - started,
+export function deleteLinkToken(session: Session): Promise<RunResult> {
+  const call: AtlasCall = { method: 'DELETE', url: linkTokenUrl(session.settings), success: 204 };
+  return runOperation(session, {
+    call,
+    announce: (endpoint, route) => `Deleting the live-migration link-token: ${endpoint} (${route}).`,
+    judge: (report) => judge(report, session, call),
     dryRun: false,
   });
 }

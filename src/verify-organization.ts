@@ -5,9 +5,9 @@
 import { organizationUrl } from './atlas/endpoint.ts';
 import { hintFor } from './atlas/hints.ts';
 import { describeAnswer } from './attempt-outcome.ts';
-import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
-import { METHOD_LABELS } from './auth/authenticator.ts';
-import { afterAttempts, buildResult, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
+import type { AtlasCall, AttemptsReport } from './attempts.ts';
+import { runOperation } from './operation.ts';
+import { afterAttempts, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
 import type { Session } from './session.ts';
 import { oneLine } from './text.ts';
 
@@ -49,20 +49,13 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 
-export async function verifyOrganization(session: Session): Promise<RunResult> {
-  const { settings, log, runtime, transport, auth } = session;
-  const call: AtlasCall = { method: 'GET', url: organizationUrl(settings), success: 200 };
-  const endpoint = `${call.method} ${call.url.href}`;
-  const started = runtime.now();
-  log.info(
-    `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${transport.route(call.url)}).`,
-  );
-  log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
-  const report = await attemptUntilFinal(call, session);
-  return buildResult(report, judge(report, session, call), {
-    authMethod: auth.method,
-    endpoint,
-    durationMs: runtime.now() - started,
+export function verifyOrganization(session: Session): Promise<RunResult> {
+  const call: AtlasCall = { method: 'GET', url: organizationUrl(session.settings), success: 200 };
+  return runOperation(session, {
+    call,
+    announce: (endpoint, route) =>
+      `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`,
+    judge: (report) => judge(report, session, call),
     dryRun: true,
   });
 }

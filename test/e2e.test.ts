@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../src/version.ts';
 import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { apiKeyInputs, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
 import { type ActionRun, NODE_24, runAction, stageAction, visibleOutput } from './support/run-action.ts';
 
 let actionDir: string;
@@ -24,14 +24,7 @@ async function freshStandIn(): Promise<void> {
 afterEach(async () => standIn?.close());
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'org-id': ORG_ID,
-    'public-key': PUBLIC_KEY,
-    'private-key': PRIVATE_KEY,
-    'base-url': baseUrl,
-    'retry-delay-seconds': '0.01',
-    ...overrides,
-  };
+  return apiKeyInputs(baseUrl, overrides);
 }
 
 /** Both keys appear nowhere but in the ::add-mask:: commands, and those come first. */

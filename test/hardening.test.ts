@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
 import { makeCertificates, type TestCertificates } from './support/certificates.ts';
 import {
+  apiKeyInputs,
   instantRuntime,
-  ORG_ID,
   PRIVATE_KEY,
   PUBLIC_KEY,
   perform,
@@ -58,14 +58,7 @@ async function proxy(): Promise<[ForwardProxy, string]> {
   return [forward, `http://${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@${address}`];
 }
 
-const inputsFor = (baseUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  'org-id': ORG_ID,
-  'public-key': PUBLIC_KEY,
-  'private-key': PRIVATE_KEY,
-  'base-url': baseUrl,
-  'retry-delay-seconds': '0.01',
-  ...extra,
-});
+const inputsFor = apiKeyInputs;
 
 describe('network and server faults', () => {
   it('ends an attempt whose body stalls after the headers, and retries', async () => {

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type StandInOptions, type Step } from './support/atlas-stand-in.ts';
 import { makeCertificates, type TestCertificates } from './support/certificates.ts';
-import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { apiKeyInputs, CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
 import { ForwardProxy } from './support/forward-proxy.ts';
 import { type ActionRun, runAction, type RunOptions, stageAction, visibleOutput } from './support/run-action.ts';
 
@@ -56,14 +56,7 @@ async function forwardProxy(
   return [proxy, address];
 }
 
-const apiKey = (baseUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  'org-id': ORG_ID,
-  'public-key': PUBLIC_KEY,
-  'private-key': PRIVATE_KEY,
-  'base-url': baseUrl,
-  'retry-delay-seconds': '0.01',
-  ...extra,
-});
+const apiKey = apiKeyInputs;
 
 const serviceAccount = (baseUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
   'org-id': ORG_ID,

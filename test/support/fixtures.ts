@@ -14,6 +14,18 @@ export const CLIENT_SECRET = 'mdb_sa_sk_q7Rw3eT9yU1iO5pA8sD2fG6hJ0kL4zX';
 export const DIGEST = { method: 'digest', publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } as const;
 export const SERVICE_ACCOUNT = { method: 'service-account', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } as const;
 
+/** Inputs of an API-key run against `baseUrl`, with a short back-off, as INPUT_* for dist/index.js. */
+export function apiKeyInputs(baseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'org-id': ORG_ID,
+    'public-key': PUBLIC_KEY,
+    'private-key': PRIVATE_KEY,
+    'base-url': baseUrl,
+    'retry-delay-seconds': '0.01',
+    ...extra,
+  };
+}
+
 export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}): Settings {
   return {
     orgId: ORG_ID,
