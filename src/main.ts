@@ -25,6 +25,10 @@ export interface Dependencies {
   operation: ((session: Session) => Promise<RunResult>) | undefined;
 }
 
+// The process-level wiring below (real timers, signals, exit) runs only in a real process: the
+// end-to-end tests of dist/ exercise it (cancellation on SIGINT and SIGTERM); in-process mutants
+// of it cannot be observed there, hence:
+// Stryker disable all
 async function sleep(ms: number, signal: AbortSignal): Promise<void> {
   await sleepTimer(ms, undefined, { signal }).catch(() => undefined);
 }
@@ -49,6 +53,7 @@ const DEFAULTS: Dependencies = {
   makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
   operation: undefined,
 };
+// Stryker restore all
 
 function outputsOf(result: RunResult): RunnerOutputs {
   return {

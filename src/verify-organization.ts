@@ -13,7 +13,7 @@ import { oneLine } from './text.ts';
 
 const WORDING = { what: 'Dry run', uncertainty: 'nothing was deleted' };
 
-export const DRY_RUN_LIMITS =
+const DRY_RUN_LIMITS =
   'A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.';
 
 function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdict {

@@ -125,3 +125,82 @@ describe('hintFor', () => {
     expect(hintFor({ status: 409, httpStatus: 409, errorCode: 'CONFLICT' })).toBeUndefined();
   });
 });
+
+describe('what counts as Atlas speaking', () => {
+  const read = (status: number, body: string, envelope = false, headers: Record<string, string> = {}) =>
+    readAtlasAnswer({ status, headers, body, bodyTruncated: false }, envelope);
+
+  it.each([
+    ['{"error":404,"detail":"x"}', true],
+    ['{"error":404,"errorCode":"X"}', true],
+    ['{"error":404}', false],
+    ['{"error":"404","detail":"x"}', false],
+    ['{"error":403,"detail":"x"}', false],
+    ['{"detail":"x","errorCode":"X"}', false],
+    ['[{"error":404,"detail":"x"}]', false],
+    ['null', false],
+    ['"text"', false],
+  ])('%s -> %s', (body, fromAtlas) => {
+    expect(read(404, body).fromAtlas === true).toBe(fromAtlas);
+  });
+
+  it('reads a body with whitespace around it, and an envelope without content', () => {
+    expect(read(404, '  \n{"error":404,"detail":"x"}\n ')).toMatchObject({ fromAtlas: true, detail: 'x' });
+    expect(read(200, '{"status":204}', true)).toEqual({ status: 204, httpStatus: 200 });
+    expect(read(200, '{"status":404,"content":[1]}', true)).toEqual({ status: 404, httpStatus: 200 });
+    expect(read(204, '', true)).toEqual({ status: 204, httpStatus: 204 });
+    expect(read(200, '  ', true)).toEqual({
+      status: 200,
+      httpStatus: 200,
+      bodyProblem: 'an enveloped answer was expected, but the body was empty',
+    });
+  });
+
+  it('tells HTML by its content type or its first character, and quotes its title', () => {
+    const html = 'the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)';
+    expect(read(502, 'Bad <b>gateway</b>', false, { 'content-type': 'text/html; charset=utf-8' })).toEqual({
+      status: 502,
+      httpStatus: 502,
+      bodyProblem: html,
+    });
+    expect(read(502, '<HTML><TITLE lang="en">502 Bad\nGateway</TITLE></HTML>')).toMatchObject({
+      bodyProblem: html,
+      detail: '502 Bad Gateway',
+    });
+    expect(read(502, 'plain words', false, { 'content-type': 'text/plain' })).toEqual({
+      status: 502,
+      httpStatus: 502,
+      bodyProblem: 'the answer was not JSON',
+      detail: 'plain words',
+    });
+  });
+});
+
+describe('hintFor, at the edges', () => {
+  it.each([299, 400])('gives no redirect hint to %i', (status) => {
+    expect(hintFor({ status, httpStatus: status }) ?? '').not.toMatch(/redirect/);
+  });
+  it.each([300, 399])('gives the redirect hint to %i', (status) => {
+    expect(hintFor({ status, httpStatus: status })).toMatch(/redirect/);
+  });
+
+  it('names the credential of the method, and quotes only an IP address', () => {
+    const access = (method: 'digest' | 'service-account', parameters: unknown[]) =>
+      hintFor({ status: 403, httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters }, method);
+    expect(access('digest', ['abc', 7, '203.0.113.7'])).toBe(
+      "The runner's IP address 203.0.113.7 is not on the API key's API access list: add it in Atlas, or run on a runner with an allowed address.",
+    );
+    expect(access('service-account', ['1.2.3'])).toBe(
+      "The runner's IP address is not on the service account's API access list: add it in Atlas, or run on a runner with an allowed address.",
+    );
+    expect(hintFor({ status: 403, httpStatus: 403 }, 'service-account')).toBe(
+      'The service account needs the Organization Owner role in this organization.',
+    );
+    expect(hintFor({ status: 404, httpStatus: 404, fromAtlas: true }, 'service-account', 'organization')).toBe(
+      'Atlas knows no organization with this org-id that the service account can see: check org-id, and that the service account belongs to this organization.',
+    );
+    expect(hintFor({ status: 404, httpStatus: 404, fromAtlas: true }, 'digest', 'link-token')).toMatch(
+      /^No link-token exists/,
+    );
+  });
+});

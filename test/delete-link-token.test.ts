@@ -511,3 +511,74 @@ describe('what the review of mutants asked for', () => {
     ]);
   });
 });
+
+describe('attempts, measured and cut short', () => {
+  it('answers once a 401 to a nonce carried over from an earlier attempt, then calls a fresh refusal final', async () => {
+    const [server, baseUrl] = await startStandIn({ forgetsNoncesSilently: true });
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const runtime = instantRuntime();
+    runtime.sleep = () => Promise.resolve(server.expireNonces());
+    const log = recordingLogger();
+    const result = await perform(settingsFor(baseUrl), log, runtime);
+    expect(result).toMatchObject({ status: 'deleted', attempts: 2 });
+    expect(log.lines).toContain(
+      'debug: The server refused a nonce from an earlier attempt: answering its new challenge (algorithm MD5).',
+    );
+    // Wrong keys on a retry: the carried-over nonce is renewed once, the fresh one's 401 is final.
+    const [wrongServer, wrongBase] = await startStandIn({ forgetsNoncesSilently: true });
+    const wrong = await perform(
+      settingsFor(wrongBase, { credentials: { ...DIGEST, privateKey: 'wrong' } }),
+      recordingLogger(),
+      instantRuntime(),
+    );
+    expect(wrong).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1 });
+    expect(wrongServer.requests).toHaveLength(2);
+    await wrongServer.close();
+  });
+
+  it('keeps the facts of the last answer when cancelled during the back-off', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const controller = new AbortController();
+    const runtime = instantRuntime(controller.signal);
+    runtime.sleep = () => Promise.resolve(controller.abort());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({
+      status: 'failed',
+      cancelled: true,
+      httpStatus: 503,
+      errorCode: 'SERVICE_UNAVAILABLE',
+      attempts: 1,
+    });
+    expect(result.message).toBe(
+      'Cancelled: the job was cancelled (cancelled while waiting to retry); the link-token may or may not have been deleted.',
+    );
+  });
+
+  it('keeps no status when the attempt before the cancelled wait had none', async () => {
+    const port = await freePort();
+    const controller = new AbortController();
+    const runtime = instantRuntime(controller.signal);
+    runtime.sleep = () => Promise.resolve(controller.abort());
+    const result = await perform(settingsFor(`http://127.0.0.1:${port}`), recordingLogger(), runtime);
+    expect(result.httpStatus).toBeUndefined();
+    expect(result.errorCode).toBeUndefined();
+    expect(result.cancelled).toBe(true);
+  });
+
+  it('measures each attempt and the whole run on the injected clock', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() });
+    const runtime = instantRuntime();
+    let clock = 1_000_000;
+    runtime.now = () => (clock += 10);
+    runtime.sleep = (ms) => {
+      clock += ms;
+      return Promise.resolve();
+    };
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
+    expect(result.attemptLog.map((a) => a.durationMs)).toEqual([10, 10]);
+    expect(result.durationMs).toBeGreaterThan(1000); // the 1 s back-off is inside the run
+    expect(result.durationMs).toBeLessThan(1200);
+  });
+});

@@ -196,3 +196,23 @@ describe('parseChallenges: what servers actually send', () => {
     expect(parseChallenges('@@ Basic realm="x" ;; Digest nonce="n"').map((c) => c.scheme)).toEqual(['Basic', 'Digest']);
   });
 });
+
+describe('parseChallenges: separators', () => {
+  it.each([
+    ['Digest realm="r",nonce="n"', { realm: 'r', nonce: 'n' }],
+    ['Digest realm="r",\tnonce="n"', { realm: 'r', nonce: 'n' }],
+    ['Digest realm=r\t, nonce=n', { realm: 'r', nonce: 'n' }],
+    ['Digest realm=r nonce=n', { realm: 'r', nonce: 'n' }],
+    ['Digest realm="trailing\\\\"', { realm: 'trailing\\' }],
+    ['Digest realm="end\\', { realm: 'end\\' }],
+  ])('%j', (header, params) => {
+    expect(parseChallenges(header)).toEqual([{ scheme: 'Digest', params }]);
+  });
+
+  it('starts a new challenge at a scheme after a comma, and ignores parameters before any scheme', () => {
+    expect(parseChallenges('realm="orphan", Basic realm="b" , Digest nonce=n')).toEqual([
+      { scheme: 'Basic', params: { realm: 'b' } },
+      { scheme: 'Digest', params: { nonce: 'n' } },
+    ]);
+  });
+});

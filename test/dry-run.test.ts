@@ -173,6 +173,37 @@ describe('dry run in the core', () => {
     expect(standIn.requests[1]?.query).toEqual({ envelope: 'true' });
   });
 
+  it('names an unnamed organization as such, and matches the id in any letter case', async () => {
+    const baseUrl = await start([{ status: 200, body: { id: ORG_ID.toUpperCase(), name: '  ' } }]);
+    const log = recordingLogger();
+    const result = await perform(settingsFor(baseUrl, { dryRun: true }), log, instantRuntime(), {
+      operation: verifyOrganization,
+    });
+    expect(result).toMatchObject({ status: 'dry-run-passed', stepFails: false, organizationName: '(unnamed)' });
+    expect(result.message).toBe(
+      `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "(unnamed)" (${ORG_ID}) is reachable (HTTP 200). Nothing was deleted. ${LIMITS}`,
+    );
+    expect(log.lines[0]).toBe(
+      `info: Dry run: nothing will be deleted. Checking the credentials and the organization: GET ${baseUrl}${ORG_PATH} (directly).`,
+    );
+  });
+
+  it('fails on a 200 without an organization id, and on a 404 that is not Atlas', async () => {
+    const baseUrl = await start([
+      { status: 200, body: { name: 'x' } },
+      { status: 404, body: '<html></html>' },
+    ]);
+    const first = await verify(baseUrl);
+    expect(first.message).toBe(
+      `Dry run failed: HTTP 200, but the body is not the organization ${ORG_ID}. Check base-url: only the Atlas API answers with the organization.`,
+    );
+    const second = await verify(baseUrl);
+    expect(second.hint).toBe(
+      'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.',
+    );
+    expect(second.stepFails).toBe(true);
+  });
+
   it('says a cancelled dry run deleted nothing', async () => {
     const baseUrl = await start([{ action: 'hang' }]);
     const controller = new AbortController();

@@ -2,6 +2,7 @@
 // on the paths the black-box tests cannot reach (a bug inside the operation).
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/main.ts';
+import type { RunResult } from '../src/result.ts';
 import type { Runner, RunnerOutputs } from '../src/runner.ts';
 import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
 
@@ -72,5 +73,138 @@ describe('run()', () => {
     await run({ runner, env: {}, makeRuntime: () => instantRuntime() });
     expect(events).toContain('warning Could not set the outputs: Missing file at path: /nowhere');
     expect(events.at(-1)).toMatch(/^failed Invalid input 'org-id'/);
+  });
+});
+
+function resultOf(overrides: Partial<RunResult>): RunResult {
+  return {
+    status: 'deleted',
+    authMethod: 'digest',
+    stepFails: false,
+    httpStatus: 204,
+    attempts: 1,
+    message: 'Deleted it.',
+    endpoint: 'DELETE https://x',
+    durationMs: 5,
+    attemptLog: [],
+    cancelled: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
+
+describe('run(): reporting a result', () => {
+  const runWith = async (result: RunResult, inputs: Record<string, string> = INPUTS, env: NodeJS.ProcessEnv = {}) => {
+    const recorded = recordingRunner(inputs);
+    await run({
+      runner: recorded.runner,
+      env,
+      makeRuntime: () => instantRuntime(),
+      operation: () => Promise.resolve(result),
+    });
+    return recorded;
+  };
+
+  it('sets every output, writes the summary, then says the result as a log line', async () => {
+    const { events, outputs, summaries } = await runWith(resultOf({}));
+    expect(outputs).toEqual([
+      { status: 'deleted', 'auth-method': 'digest', 'http-status': '204', attempts: '1', 'error-code': '' },
+    ]);
+    expect(summaries[0]).toContain('<p>Deleted it.</p>');
+    expect(events.slice(-3)).toEqual(['outputs', 'summary', 'info Deleted it.']);
+  });
+
+  it('warns on a lenient not-found, fails a failing step, with empty outputs where nothing came', async () => {
+    const notFound = await runWith(
+      resultOf({ status: 'not-found', httpStatus: 404, errorCode: 'UNEXPECTED_ERROR', message: 'Gone.' }),
+    );
+    expect(notFound.events.at(-1)).toBe('warning Gone.');
+    expect(notFound.outputs[0]).toMatchObject({ 'http-status': '404', 'error-code': 'UNEXPECTED_ERROR' });
+    const strict = await runWith(resultOf({ status: 'not-found', stepFails: true, message: 'Gone.' }));
+    expect(strict.events.at(-1)).toBe('failed Gone.');
+    const failed = await runWith(
+      resultOf({ status: 'failed', stepFails: true, httpStatus: undefined, attempts: 3, message: 'No.' }),
+    );
+    expect(failed.outputs[0]).toEqual({
+      status: 'failed',
+      'auth-method': 'digest',
+      'http-status': '',
+      attempts: '3',
+      'error-code': '',
+    });
+    expect(failed.events.at(-1)).toBe('failed No.');
+  });
+
+  it('warns that NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored, before any request', async () => {
+    const { events } = await runWith(resultOf({}), INPUTS, { NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+    expect(events).toContain(
+      'warning NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.',
+    );
+    const quiet = await runWith(resultOf({}), INPUTS, { NODE_TLS_REJECT_UNAUTHORIZED: '1' });
+    expect(quiet.events.filter((e) => e.startsWith('warning'))).toEqual([]);
+  });
+
+  it('rejects an unusable proxy variable like an input, before the operation runs', async () => {
+    let ran = false;
+    const recorded = recordingRunner(INPUTS);
+    await run({
+      runner: recorded.runner,
+      env: { HTTPS_PROXY: 'socks5://proxy:1080' },
+      makeRuntime: () => instantRuntime(),
+      operation: () => {
+        ran = true;
+        return Promise.resolve(resultOf({}));
+      },
+    });
+    expect(ran).toBe(false);
+    expect(recorded.summaries[0]).toContain('❌ failed: environment rejected, no request sent');
+    expect(recorded.events.at(-1)).toBe(
+      "failed Invalid environment variable 'HTTPS_PROXY': the proxy scheme 'socks5' is not supported; expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128",
+    );
+    expect(recorded.outputs[0]).toMatchObject({ status: 'failed', attempts: '0' });
+  });
+
+  it('says inputs were rejected, naming the input', async () => {
+    const recorded = await runWith(resultOf({}), { ...INPUTS, 'max-attempts': '0' });
+    expect(recorded.summaries[0]).toContain('❌ failed: inputs rejected, no request sent');
+  });
+
+  it('keeps going when the summary cannot be written, and debugs a missing summary file', async () => {
+    const recorded = recordingRunner(INPUTS);
+    recorded.runner.writeSummary = () => Promise.reject(new Error('disk full'));
+    await run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: () => instantRuntime(),
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(recorded.events.slice(-2)).toEqual([
+      'warning Could not write the job summary: disk full',
+      'info Deleted it.',
+    ]);
+    const missing = recordingRunner(INPUTS);
+    missing.runner.writeSummary = () => Promise.resolve(false);
+    await run({
+      runner: missing.runner,
+      env: {},
+      makeRuntime: () => instantRuntime(),
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(missing.events).toContain('debug No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
+  });
+
+  it('only warns about a bug after the result was reported, never reports twice', async () => {
+    const recorded = recordingRunner(INPUTS);
+    recorded.runner.info = () => {
+      throw new Error('late');
+    };
+    await run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: () => instantRuntime(),
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(recorded.outputs).toHaveLength(1);
+    expect(recorded.events.at(-1)).toBe('warning Unexpected error: late');
   });
 });

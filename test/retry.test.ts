@@ -123,3 +123,14 @@ describe('nextDelay', () => {
     expect(delay(1, 0.5, 3_600_000)).toBe(MAX_WAIT_MS);
   });
 });
+
+describe('HTTP dates at their edges', () => {
+  const now = Date.parse('2026-11-30T12:00:00Z');
+  it('takes a leap second as the last second of its minute, and midnight as 00:00:00', () => {
+    expect(parseHttpDate('Wed, 31 Dec 2025 23:59:60 GMT', now)).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
+    expect(parseHttpDate('Thu, 01 Jan 2026 00:00:00 GMT', now)).toBe(Date.UTC(2026, 0, 1));
+  });
+  it('keeps a four-digit year below 100 as written', () => {
+    expect(new Date(parseHttpDate('Sat, 01 Jan 0094 00:00:00 GMT', now) ?? 0).getUTCFullYear()).toBe(94);
+  });
+});

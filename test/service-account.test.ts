@@ -1,7 +1,7 @@
 // Service-account (OAuth 2.0 client credentials) authentication against the loopback stand-in's
 // token, revoke and DELETE endpoints, in the core and through dist/index.js.
 import { rmSync } from 'node:fs';
-import { REVOKE_TIMEOUT_MS } from '../src/auth/service-account.ts';
+import { parseExpiresIn, REVOKE_TIMEOUT_MS } from '../src/auth/service-account.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
 import {
@@ -160,7 +160,7 @@ describe('service account', () => {
     runtime.now = () => clock.now;
     runtime.sleep = (ms) => {
       runtime.sleeps.push(ms);
-      clock.now += 31_000; // 90 s lifetime - 60 s margin: the token is now within the margin
+      clock.now += 30_000; // 90 s lifetime - 60 s margin: exactly at the margin, the token is replaced
       return Promise.resolve();
     };
     const log = recordingLogger();
@@ -262,6 +262,36 @@ describe('service account', () => {
     expect(log.lines).toContain('debug: Revoked the access token.');
   });
 
+  it('does not revoke once the job is cancelled, and says the token expires by itself', async () => {
+    const [server, baseUrl] = await start({ delete: [{ action: 'hang' }] });
+    const controller = new AbortController();
+    const log = recordingLogger();
+    const pending = perform(serviceAccount(baseUrl), log, instantRuntime(controller.signal));
+    setTimeout(() => controller.abort(), 100);
+    const result = await pending;
+    expect(result.cancelled).toBe(true);
+    expect(log.lines).toContain(
+      'warning: Did not revoke the access token: the job was cancelled; it expires by itself within the hour.',
+    );
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', LINK_TOKENS]);
+  });
+
+  it('takes a 204 from the revoke endpoint as done', async () => {
+    const [, baseUrl] = await start({ revoke: [{ status: 204 }] });
+    const log = recordingLogger();
+    await perform(serviceAccount(baseUrl), log, instantRuntime());
+    expect(log.lines).toContain('debug: Revoked the access token.');
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  });
+
+  it('masks the Basic credentials it builds, and the token it gets', async () => {
+    const [server, baseUrl] = await start();
+    const log = recordingLogger();
+    await perform(serviceAccount(baseUrl), log, instantRuntime());
+    const token = server.requests[1]?.headers.authorization?.slice('Bearer '.length);
+    expect(log.masked).toEqual([BASIC.slice('Basic '.length), token]);
+  });
+
   it('names the service account in access-list and role hints', async () => {
     const [, baseUrl] = await start({
       delete: [{ status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.2') }],
@@ -316,5 +346,23 @@ describe('service account through dist/index.js', () => {
     expect(run.outputs).toMatchObject({ status: 'failed', 'auth-method': '', attempts: '0' });
     expect(run.stdout).toMatch(/::error::Invalid input 'client-secret': it is missing, but 'client-id' is set/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('parseExpiresIn', () => {
+  it.each([
+    [3600, 3_600_000],
+    ['3600', 3_600_000],
+    [' 90 ', 90_000],
+    [0.5, 500],
+    ['12a', undefined],
+    ['a12', undefined],
+    ['1.5', undefined],
+    [0, undefined],
+    [-5, undefined],
+    [Infinity, undefined],
+    [null, undefined],
+  ])('%j -> %j', (value, expected) => {
+    expect(parseExpiresIn(value)).toBe(expected);
   });
 });

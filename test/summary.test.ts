@@ -135,6 +135,19 @@ describe('renderResultSummary', () => {
     expect(html).not.toContain('<details>');
   });
 
+  it('lists what a passed dry run verified, with the organization by name', () => {
+    const html = renderResultSummary(
+      ORG_ID,
+      result({ status: 'dry-run-passed', dryRun: true, organizationName: 'Acme <Prod>', httpStatus: 200 }),
+    );
+    expect(html).toContain('<tr><th align="left">Organization</th><td>Acme &lt;Prod&gt;</td></tr>');
+    expect(html).toContain('<tr><th align="left">Result</th><td>✅ dry run passed (nothing was deleted)</td></tr>');
+    expect(html).toContain(
+      '<h3>Dry run: nothing was deleted</h3>\n<p>Verified:</p>\n<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the runner&#39;s IP address is allowed (API access list)</li>\n<li>✅ the organization is reachable: Acme &lt;Prod&gt;</li>\n</ul>\n<p>Not verified',
+    );
+    expect(renderResultSummary(ORG_ID, result({ status: 'failed', stepFails: true }))).not.toContain('dry run');
+  });
+
   it('marks a failed dry run, and lists nothing as verified', () => {
     const html = renderResultSummary(ORG_ID, result({ status: 'failed', dryRun: true, stepFails: true }));
     expect(html).toContain('<tr><th align="left">Result</th><td>❌ failed (dry run: nothing was deleted)</td></tr>');
@@ -214,5 +227,11 @@ describe('endSentence', () => {
     expect(endSentence('Done.')).toBe('Done.');
     expect(endSentence('Why?')).toBe('Why?');
     expect(endSentence('Cut…')).toBe('Cut…');
+  });
+});
+
+describe('endSentence, anchored', () => {
+  it('looks only at the last character', () => {
+    expect(endSentence('v1.0 is old')).toBe('v1.0 is old.');
   });
 });

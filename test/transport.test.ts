@@ -73,6 +73,43 @@ describe('Transport', () => {
     const base = await listen(http.createServer((_req, res) => res.end('x'.repeat(MAX_BODY_BYTES))));
     const answer = await transport().send(request(base));
     expect(answer.body).toHaveLength(MAX_BODY_BYTES);
+    expect(answer.bodyTruncated).toBe(false);
+  });
+
+  it('cuts a body that goes one byte past 64 KiB, in small chunks too', async () => {
+    const base = await listen(
+      http.createServer((_req, res) => {
+        for (let i = 0; i < 64; i++) res.write('y'.repeat(1024));
+        res.end('z');
+      }),
+    );
+    const answer = await transport().send(request(base));
+    expect(answer).toMatchObject({ bodyTruncated: true });
+    expect(answer.body).toBe('y'.repeat(MAX_BODY_BYTES));
+  });
+
+  it('closes its kept-alive connections on close()', async () => {
+    const closed: boolean[] = [];
+    const server = http.createServer((_req, res) => res.end('ok'));
+    server.on('connection', (socket: Socket) => socket.on('close', () => closed.push(true)));
+    const base = await listen(server);
+    const shared = transport();
+    await shared.send(request(base));
+    expect(closed).toEqual([]);
+    shared.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toEqual([true]);
+  });
+
+  it('reuses one connection for consecutive requests', async () => {
+    let connections = 0;
+    const server = http.createServer((_req, res) => res.end('ok'));
+    server.on('connection', () => connections++);
+    const base = await listen(server);
+    const shared = transport();
+    await shared.send(request(base));
+    await shared.send(request(base));
+    expect(connections).toBe(1);
   });
 
   it('reports a refused connection as a network error, not sent', async () => {

@@ -1,0 +1,201 @@
+// From an error or an answer to facts, a description and a hint: every branch, with whole words.
+import { describe, expect, it } from 'vitest';
+import { readAtlasAnswer } from '../src/atlas/answer.ts';
+import {
+  HOST_MISMATCH_HINT,
+  NOT_TLS_HINT,
+  PROXY_AUTH_HINT,
+  PROXY_REFUSED_HINT,
+  STALE_NONCE_HINT,
+  TOKEN_REFUSED_HINT,
+  UNTRUSTED_CERTIFICATE_HINT,
+} from '../src/atlas/hints.ts';
+import { NetworkConfigError } from '../src/atlas/network-env.ts';
+import { ProxyRefusalError } from '../src/atlas/proxy-agent.ts';
+import { TransportError } from '../src/atlas/transport.ts';
+import { describeAnswer, describeError } from '../src/attempt-outcome.ts';
+import { StaleNonceError } from '../src/auth/api-key.ts';
+import { ChallengeError } from '../src/auth/digest-protocol.ts';
+import { TokenEndpointError } from '../src/auth/service-account.ts';
+import { InputError } from '../src/inputs.ts';
+
+const context = { cancelled: false, timeoutMs: 1500, fateUnknown: false };
+const transportError = (
+  kind: TransportError['kind'],
+  message: string,
+  facts: Partial<ConstructorParameters<typeof TransportError>[2]> = {},
+) => new TransportError(kind, message, { requestSent: false, ...facts });
+
+describe('describeError', () => {
+  it('tells a timeout from a cancellation', () => {
+    const aborted = transportError('aborted', 'the request was aborted', { requestSent: true });
+    expect(describeError(aborted, context)).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'timeout' },
+      description: 'timed out after 1.5 s',
+    });
+    expect(describeError(aborted, { ...context, cancelled: true, fateUnknown: true })).toEqual({
+      kind: 'error',
+      cancelled: true,
+      fateUnknown: true,
+      failure: { kind: 'final' },
+      description: 'cancelled during the request',
+    });
+  });
+
+  it('gives each TLS cause its own hint, and retries none', () => {
+    const untrusted = describeError(
+      transportError('tls', 'self-signed certificate', { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+      context,
+    );
+    expect(untrusted).toMatchObject({
+      failure: { kind: 'final' },
+      description: 'TLS failure: self-signed certificate',
+      hint: UNTRUSTED_CERTIFICATE_HINT,
+    });
+    const mismatch = describeError(
+      transportError('tls', 'altnames', { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+      context,
+    );
+    expect(mismatch).toMatchObject({ failure: { kind: 'final' }, hint: HOST_MISMATCH_HINT });
+    expect(describeError(transportError('not-tls', 'x\n', { code: 'EPROTO' }), context)).toMatchObject({
+      failure: { kind: 'final' },
+      description: 'TLS failure: the server did not answer the TLS handshake in TLS (EPROTO)',
+      hint: NOT_TLS_HINT,
+    });
+    expect(describeError(transportError('not-tls', 'x'), context)).toMatchObject({
+      description: 'TLS failure: the server did not answer the TLS handshake in TLS (EPROTO)',
+    });
+  });
+
+  it.each([
+    [407, PROXY_AUTH_HINT],
+    [403, PROXY_REFUSED_HINT],
+    [502, undefined],
+  ])("passes a proxy's %i on as a fact, with its hint", (status, hint) => {
+    const outcome = describeError(
+      transportError('proxy', `the proxy refused the tunnel to a:443: HTTP ${status}`, { proxyStatus: status }),
+      context,
+    );
+    expect(outcome).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'proxy', status },
+      description: `proxy failure: the proxy refused the tunnel to a:443: HTTP ${status}`,
+      ...(hint ? { hint } : {}),
+    });
+  });
+
+  it('retries a network error, with its code as a fact', () => {
+    expect(describeError(transportError('network', 'socket hang up', { code: 'ECONNRESET' }), context)).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'network', code: 'ECONNRESET' },
+      description: 'network error: socket hang up',
+    });
+  });
+
+  it('refuses a challenge it cannot meet, and names a stale-nonce run for what it is', () => {
+    expect(describeError(new ChallengeError('no Digest'), context)).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'final' },
+      description: 'authentication refused: no Digest',
+    });
+    expect(describeError(new StaleNonceError(), context)).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'final' },
+      description: 'HTTP 401: the server declared the nonce stale 3 times in a row',
+      hint: STALE_NONCE_HINT,
+      httpStatus: 401,
+    });
+  });
+
+  it.each([
+    [400, 'invalid_request', true],
+    [401, 'invalid_client', true],
+    [403, undefined, false],
+    [503, undefined, false],
+  ])('carries a token endpoint %i as an answer fact, with its OAuth code', (status, oauthError, refused) => {
+    const outcome = describeError(
+      new TokenEndpointError(status, '7', oauthError, 'the token endpoint said no'),
+      context,
+    );
+    expect(outcome).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      failure: { kind: 'answer', status, retryAfter: '7' },
+      description: 'token request failed: the token endpoint said no',
+      errorCode: `oauth:${oauthError ?? `http-${status}`}`,
+      ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+    });
+  });
+
+  it('calls anything else unexpected, on one line', () => {
+    expect(describeError(new Error('boom\nsecond line'), context)).toMatchObject({
+      failure: { kind: 'final' },
+      description: 'unexpected error: boom second line',
+    });
+    expect(describeError('a string', context)).toMatchObject({ description: 'unexpected error: a string' });
+  });
+});
+
+describe('describeAnswer', () => {
+  const answer = (status: number, body: string, envelope = false, httpStatus = status) =>
+    readAtlasAnswer({ status: httpStatus, headers: {}, body, bodyTruncated: false }, envelope);
+
+  it('names status, code, detail, body problems and the envelope', () => {
+    const body = '{"error":403,"errorCode":"X","detail":"Because."}';
+    expect(describeAnswer(answer(403, body), 204)).toBe('HTTP 403 X');
+    expect(describeAnswer(answer(403, body), 204, true)).toBe('HTTP 403 X: Because.');
+    expect(describeAnswer(answer(502, 'oops'), 204, true)).toBe('HTTP 502: oops (the answer was not JSON)');
+    expect(describeAnswer(answer(200, '{"status":404,"content":{}}', true), 204)).toBe(
+      'HTTP 404 (enveloped in HTTP 200)',
+    );
+  });
+
+  it.each([
+    [200, 204, 'HTTP 200; Atlas documents 204 as the only success of this endpoint'],
+    [299, 204, 'HTTP 299; Atlas documents 204 as the only success of this endpoint'],
+    [204, 200, 'HTTP 204; Atlas documents 200 as the only success of this endpoint'],
+    [300, 204, 'HTTP 300'],
+    [199, 204, 'HTTP 199'],
+    [204, 204, 'HTTP 204'],
+  ])('HTTP %i when %i is the success', (status, success, expected) => {
+    expect(describeAnswer(answer(status, ''), success)).toBe(expected);
+  });
+});
+
+describe('error classes', () => {
+  it('name themselves', () => {
+    expect(
+      [
+        new ChallengeError('x'),
+        new StaleNonceError(),
+        new TokenEndpointError(400, undefined, undefined, 'x'),
+        new TransportError('network', 'x', { requestSent: false }),
+        new ProxyRefusalError('a:443', 403),
+        new NetworkConfigError('https_proxy', 'x'),
+        new InputError('org-id', 'x'),
+      ].map((error) => error.name),
+    ).toEqual([
+      'ChallengeError',
+      'StaleNonceError',
+      'TokenEndpointError',
+      'TransportError',
+      'ProxyRefusalError',
+      'NetworkConfigError',
+      'InputError',
+    ]);
+    expect(new TransportError('network', 'x', { requestSent: false }).staleConnection).toBe(false);
+    expect(new ProxyRefusalError('a:443', 403).message).toBe('the proxy refused the tunnel to a:443: HTTP 403');
+  });
+});

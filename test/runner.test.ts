@@ -1,0 +1,81 @@
+// The runner facade over the public @actions/core, with real output and summary files: what a
+// workflow run would read. Only process.stdout is watched.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runner } from '../src/runner.ts';
+import { parseOutputFile } from './support/run-action.ts';
+
+let dir: string;
+let written: string[];
+const saved = { ...process.env };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'runner-'));
+  written = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.env = { ...saved };
+  process.exitCode = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('runner', () => {
+  it('reads inputs as INPUT_<NAME>, trimmed', () => {
+    process.env['INPUT_ORG-ID'] = '  abc  ';
+    expect(runner.getInput('org-id')).toBe('abc');
+    expect(runner.getInput('absent')).toBe('');
+  });
+
+  it('masks a value and each of its lines', () => {
+    runner.setSecret('first\n second \r\nthird');
+    expect(written.join('')).toBe(
+      '::add-mask::first%0A second %0D%0Athird\n::add-mask::first\n::add-mask::second\n::add-mask::third\n',
+    );
+  });
+
+  it('writes log lines, warnings, debug lines and the failure as workflow commands', () => {
+    runner.info('plain');
+    runner.warning('careful');
+    runner.debug('detail');
+    runner.setFailed('broken');
+    expect(written.join('')).toBe('plain\n::warning::careful\n::debug::detail\n::error::broken\n');
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('writes every output to the output file', () => {
+    const file = join(dir, 'output');
+    writeFileSync(file, '');
+    process.env['GITHUB_OUTPUT'] = file;
+    runner.setOutputs({
+      status: 'deleted',
+      'auth-method': 'digest',
+      'http-status': '204',
+      attempts: '1',
+      'error-code': '',
+    });
+    expect(parseOutputFile(readFileSync(file, 'utf8'))).toEqual({
+      status: 'deleted',
+      'auth-method': 'digest',
+      'http-status': '204',
+      attempts: '1',
+      'error-code': '',
+    });
+  });
+
+  it('appends the summary when the runner offers a file, and says when it does not', async () => {
+    const file = join(dir, 'summary');
+    writeFileSync(file, 'before\n');
+    process.env['GITHUB_STEP_SUMMARY'] = file;
+    expect(await runner.writeSummary('<p>x</p>')).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('before\n<p>x</p>');
+    delete process.env['GITHUB_STEP_SUMMARY'];
+    expect(await runner.writeSummary('<p>y</p>')).toBe(false);
+  });
+});
