@@ -209,6 +209,19 @@ describe('parseChallenges: separators', () => {
     expect(parseChallenges(header)).toEqual([{ scheme: 'Digest', params }]);
   });
 
+  it('joins repeated headers with a comma, so a bare value ends where its header ends', () => {
+    expect(parseChallenges(['Digest nonce=abc', 'Basic realm=x'])).toEqual([
+      { scheme: 'Digest', params: { nonce: 'abc' } },
+      { scheme: 'Basic', params: { realm: 'x' } },
+    ]);
+  });
+
+  it('skips a space before a comma between parameters', () => {
+    expect(parseChallenges('Digest realm="r" ,nonce="n"  ,  qop=auth')).toEqual([
+      { scheme: 'Digest', params: { realm: 'r', nonce: 'n', qop: 'auth' } },
+    ]);
+  });
+
   it('starts a new challenge at a scheme after a comma, and ignores parameters before any scheme', () => {
     expect(parseChallenges('realm="orphan", Basic realm="b" , Digest nonce=n')).toEqual([
       { scheme: 'Basic', params: { realm: 'b' } },

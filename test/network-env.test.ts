@@ -19,6 +19,7 @@ describe('readNetworkEnvironment', () => {
   it('never proxies plain http (loopback only) and honours no_proxy, then NO_PROXY', () => {
     const env = { https_proxy: 'http://proxy:3128', no_proxy: 'cloud.mongodb.com', NO_PROXY: 'other.example' };
     expect(readNetworkEnvironment(env).proxyFor(new URL('http://127.0.0.1:8089'))).toBeUndefined();
+    expect(readNetworkEnvironment(env).proxyFor(new URL('http://plain.example'))).toBeUndefined();
     expect(readNetworkEnvironment(env).proxyFor(ATLAS)).toBeUndefined();
     expect(readNetworkEnvironment({ ...env, no_proxy: '' }).proxyFor(ATLAS)?.host).toBe('proxy'); // NO_PROXY then
     expect(
@@ -76,6 +77,8 @@ describe('parseProxyUrl', () => {
     ['http://proxy:3128?x=1', `it has a path, query or fragment after the host; ${EXPECTED}`],
     ['http://proxy:3128#top', `it has a path, query or fragment after the host; ${EXPECTED}`],
     ['file:///etc/passwd', `the proxy scheme 'file' is not supported; ${EXPECTED}`],
+    // Only a scheme at the start counts: this is host:port with a query, not scheme "proxy".
+    ['proxy:3128?u=http://x', `it has a path, query or fragment after the host; ${EXPECTED}`],
   ])('refuses %j, naming the variable', (value, problem) => {
     expect(() => parseProxyUrl('HTTPS_PROXY', value)).toThrow(new NetworkConfigError('HTTPS_PROXY', problem));
     try {
@@ -111,6 +114,7 @@ describe('bypasses (no_proxy)', () => {
     ['', 'https://127.5.6.7', true],
     ['', 'https://[::1]:8443', true],
     ['', 'https://[0:0:0:0:0:0:0:1]', true],
+    ['', 'https://[::2]', false],
     ['', 'https://128.0.0.1', false],
     ['', 'https://my127.example', false],
   ])('no_proxy %j and %s -> %s', (noProxy, url, expected) => {

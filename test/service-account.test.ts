@@ -2,6 +2,7 @@
 // token, revoke and DELETE endpoints, in the core and through dist/index.js.
 import { rmSync } from 'node:fs';
 import { parseExpiresIn, REVOKE_TIMEOUT_MS } from '../src/auth/service-account.ts';
+import { USER_AGENT } from '../src/version.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
 import {
@@ -62,6 +63,7 @@ describe('service account', () => {
     });
     expect(server.requests).toHaveLength(3);
     expect(token?.headers).toMatchObject({
+      'user-agent': USER_AGENT,
       authorization: BASIC,
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
