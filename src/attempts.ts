@@ -50,6 +50,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
     const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
     auth.startAttempt();
     for (;;) {
+      authorization = undefined; // a token request that fails below has sent no authorized request
       authorization = await auth.authorize(call.method, call.url, signal);
       let http: HttpAnswer;
       try {
