@@ -32187,13 +32187,14 @@ async function attemptOnce(call, session) {
     const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
     let fateIsUnknown = false;
     let resentOnFreshConnection = false;
-    let authorization;
+    /** An authorized request is on its way: if it fails now, Atlas may have acted on it. */
+    let authorizedInFlight = false;
     try {
         const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
         auth.startAttempt();
         for (;;) {
-            authorization = undefined; // a token request that fails below has sent no authorized request
-            authorization = await auth.authorize(call.method, call.url, signal);
+            const authorization = await auth.authorize(call.method, call.url, signal);
+            authorizedInFlight = authorization !== undefined;
             let http;
             try {
                 http = await transport.send({
@@ -32209,11 +32210,12 @@ async function attemptOnce(call, session) {
                 if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection)
                     throw error;
                 resentOnFreshConnection = true;
-                if (authorization && error.requestSent)
+                if (authorizedInFlight && error.requestSent)
                     fateIsUnknown = true;
                 session.log.debug('The kept-alive connection was closed by the server: sending again on a fresh one.');
                 continue;
             }
+            authorizedInFlight = false; // answered: its fate is in the answer
             if (http.status === 401 && auth.answerUnauthorized(http, authorization))
                 continue;
             const answer = readAtlasAnswer(http, settings.envelope);
@@ -32229,7 +32231,7 @@ async function attemptOnce(call, session) {
             timeoutMs: settings.timeoutMs,
             fateUnknown: fateIsUnknown,
         });
-        if (authorization && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
+        if (authorizedInFlight && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
             outcome.fateUnknown = true;
         }
         return outcome;
@@ -32454,7 +32456,7 @@ function verify_organization_judge(report, session, call) {
         const why = `HTTP ${answer.status}, but the body is not the organization ${orgId}${typeof id === 'string' ? ` (it names ${oneLine(id, 40)})` : ''}`;
         return failedVerdict(verify_organization_WORDING.what, why, attempts, 'Check base-url: only the Atlas API answers with the organization.');
     }
-    const hint = hintFor(answer, session.auth.method, answer.status === 404 && !answer.fromAtlas ? 'link-token' : 'organization');
+    const hint = hintFor(answer, session.auth.method, 'organization');
     return failedVerdict(verify_organization_WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 function verifyOrganization(session) {

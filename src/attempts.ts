@@ -35,7 +35,7 @@ export interface AttemptsReport {
   fateUnknown: boolean;
 }
 
-export function describeOutcome(outcome: AttemptOutcome, call: AtlasCall): string {
+function describeOutcome(outcome: AttemptOutcome, call: AtlasCall): string {
   return outcome.kind === 'answer' ? describeAnswer(outcome.answer, call.success) : outcome.description;
 }
 
@@ -45,13 +45,14 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
   const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
   let fateIsUnknown = false;
   let resentOnFreshConnection = false;
-  let authorization: string | undefined;
+  /** An authorized request is on its way: if it fails now, Atlas may have acted on it. */
+  let authorizedInFlight = false;
   try {
     const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
     auth.startAttempt();
     for (;;) {
-      authorization = undefined; // a token request that fails below has sent no authorized request
-      authorization = await auth.authorize(call.method, call.url, signal);
+      const authorization = await auth.authorize(call.method, call.url, signal);
+      authorizedInFlight = authorization !== undefined;
       let http: HttpAnswer;
       try {
         http = await transport.send({
@@ -65,10 +66,11 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         // on a fresh one, within the attempt (DELETE and GET are idempotent).
         if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection) throw error;
         resentOnFreshConnection = true;
-        if (authorization && error.requestSent) fateIsUnknown = true;
+        if (authorizedInFlight && error.requestSent) fateIsUnknown = true;
         session.log.debug('The kept-alive connection was closed by the server: sending again on a fresh one.');
         continue;
       }
+      authorizedInFlight = false; // answered: its fate is in the answer
       if (http.status === 401 && auth.answerUnauthorized(http, authorization)) continue;
       const answer = readAtlasAnswer(http, settings.envelope);
       const failure: Failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
@@ -81,7 +83,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
       timeoutMs: settings.timeoutMs,
       fateUnknown: fateIsUnknown,
     });
-    if (authorization && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
+    if (authorizedInFlight && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
       outcome.fateUnknown = true;
     }
     return outcome;

@@ -41,11 +41,7 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
       'Check base-url: only the Atlas API answers with the organization.',
     );
   }
-  const hint = hintFor(
-    answer,
-    session.auth.method,
-    answer.status === 404 && !answer.fromAtlas ? 'link-token' : 'organization',
-  );
+  const hint = hintFor(answer, session.auth.method, 'organization');
   return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
 }
 

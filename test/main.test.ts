@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/main.ts';
 import type { RunResult } from '../src/result.ts';
 import type { Runner, RunnerOutputs } from '../src/runner.ts';
-import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, runResult } from './support/fixtures.ts';
 
 function recordingRunner(inputs: Record<string, string>) {
   const events: string[] = [];
@@ -77,20 +77,7 @@ describe('run()', () => {
 });
 
 function resultOf(overrides: Partial<RunResult>): RunResult {
-  return {
-    status: 'deleted',
-    authMethod: 'digest',
-    stepFails: false,
-    httpStatus: 204,
-    attempts: 1,
-    message: 'Deleted it.',
-    endpoint: 'DELETE https://x',
-    durationMs: 5,
-    attemptLog: [],
-    cancelled: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return runResult({ message: 'Deleted it.', endpoint: 'DELETE https://x', durationMs: 5, ...overrides });
 }
 
 describe('run(): reporting a result', () => {

@@ -8,6 +8,7 @@ import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.
 import {
   CLIENT_ID,
   CLIENT_SECRET,
+  clockedRuntime,
   instantRuntime,
   ORG_ID,
   PRIVATE_KEY,
@@ -157,14 +158,8 @@ describe('service account', () => {
   it('replaces a token that expires within a minute before the next attempt', async () => {
     const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
     server.tokenLifetime(90);
-    const runtime = instantRuntime();
-    const clock = { now: Date.now() };
-    runtime.now = () => clock.now;
-    runtime.sleep = (ms) => {
-      runtime.sleeps.push(ms);
-      clock.now += 30_000; // 90 s lifetime - 60 s margin: exactly at the margin, the token is replaced
-      return Promise.resolve();
-    };
+    // 90 s lifetime - 60 s margin: after one 30 s wait the token is exactly at the margin, and replaced.
+    const runtime = clockedRuntime(30_000);
     const log = recordingLogger();
     const settings = serviceAccount(baseUrl);
     const result = await perform(settings, log, runtime);
@@ -182,14 +177,7 @@ describe('service account', () => {
   it('keeps a token with time to spare', async () => {
     const [server, baseUrl] = await start({ delete: [{ status: 503, body: ATLAS_ERRORS.unavailable() }] });
     server.tokenLifetime(92);
-    const runtime = instantRuntime();
-    const clock = { now: Date.now() };
-    runtime.now = () => clock.now;
-    runtime.sleep = (ms) => {
-      runtime.sleeps.push(ms);
-      clock.now += 31_000;
-      return Promise.resolve();
-    };
+    const runtime = clockedRuntime(31_000); // 61 s left: more than the margin
     await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
     expect(server.requests.filter((r) => r.path === '/api/oauth/token')).toHaveLength(1);
   });
@@ -210,6 +198,34 @@ describe('service account', () => {
       'POST /api/oauth/revoke 200',
     ]);
     expect(log.lines).toContain('debug: Atlas refused the access token of an earlier attempt: requesting a new one.');
+  });
+
+  it('does not count a failed token request after a refused token as a DELETE of unknown fate', async () => {
+    const [server, baseUrl] = await start({
+      delete: [
+        { status: 503, body: ATLAS_ERRORS.unavailable() },
+        { status: 404, body: ATLAS_ERRORS.notFound() },
+      ],
+    });
+    const runtime = instantRuntime();
+    let waits = 0;
+    runtime.sleep = () => {
+      // Before attempt 2: the token expires, and the token request that replaces it is cut off.
+      if (waits++ === 0) {
+        server.expireTokens();
+        server.scriptToken({ action: 'reset' });
+      }
+      return Promise.resolve();
+    };
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), runtime);
+    expect(result.attemptLog.map((a) => a.outcome)).toEqual([
+      'HTTP 503 SERVICE_UNAVAILABLE',
+      expect.stringMatching(/^network error: /) as unknown as string,
+      'HTTP 404 UNEXPECTED_ERROR',
+    ]);
+    expect(result.message).toBe(
+      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 3 attempts).`,
+    );
   });
 
   it('calls a 401 to a token fresh from this attempt a refusal', async () => {

@@ -7,6 +7,7 @@ import {
   instantRuntime,
   ORG_ID,
   perform,
+  runResult,
   PRIVATE_KEY,
   PUBLIC_KEY,
   recordingLogger,
@@ -16,20 +17,7 @@ import {
 const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
 function result(overrides: Partial<RunResult>): RunResult {
-  return {
-    status: 'deleted',
-    authMethod: 'digest',
-    stepFails: false,
-    httpStatus: 204,
-    attempts: 1,
-    message: 'Deleted.',
-    endpoint: ENDPOINT,
-    durationMs: 1234,
-    attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }],
-    cancelled: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return runResult({ attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }], ...overrides });
 }
 
 describe('renderResultSummary', () => {

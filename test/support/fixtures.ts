@@ -97,3 +97,34 @@ export async function perform(
     await closeSession(session);
   }
 }
+
+/** A result as the core builds them, for rendering and reporting tests: a clean delete by default. */
+export function runResult(overrides: Partial<RunResult> = {}): RunResult {
+  return {
+    status: 'deleted',
+    authMethod: 'digest',
+    stepFails: false,
+    httpStatus: 204,
+    attempts: 1,
+    message: 'Deleted.',
+    endpoint: `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`,
+    durationMs: 1234,
+    attemptLog: [],
+    cancelled: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
+
+/** A runtime whose clock moves on by `advanceMs` at every wait (and records the waits). */
+export function clockedRuntime(advanceMs: number): Runtime & { sleeps: number[] } {
+  const runtime = instantRuntime();
+  const clock = { now: Date.now() };
+  runtime.now = () => clock.now;
+  runtime.sleep = (ms) => {
+    runtime.sleeps.push(ms);
+    clock.now += advanceMs;
+    return Promise.resolve();
+  };
+  return runtime;
+}
