@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e.test.ts', 'test/review.test.ts', 'test/dist.test.ts', 'test/local-action.test.ts'],
+    exclude: [
+      'test/e2e/**',
+      'test/review.test.ts',
+      'test/ecosystem/dist.test.ts',
+      'test/ecosystem/local-action.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
 // The proxy environment, read once: which variable wins, what is masked, which hosts bypass the
 // proxy (the rules of @actions/http-client), and the exact words of an unusable value.
 import { describe, expect, it } from 'vitest';
-import { bypasses, NetworkConfigError, parseProxyUrl, readNetworkEnvironment } from '../src/atlas/network-env.ts';
+import { bypasses, NetworkConfigError, parseProxyUrl, readNetworkEnvironment } from '../../src/atlas/network-env.ts';
 
 const ATLAS = new URL('https://cloud.mongodb.com');
 const EXPECTED = 'expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128';

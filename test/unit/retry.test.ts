@@ -8,7 +8,7 @@ import {
   nextDelay,
   parseHttpDate,
   parseRetryAfter,
-} from '../src/retry.ts';
+} from '../../src/retry.ts';
 
 describe('isTransientStatus', () => {
   it.each([408, 429, 500, 502, 503, 504])('%i is transient', (status) => {

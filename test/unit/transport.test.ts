@@ -4,8 +4,8 @@
 import * as http from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readNetworkEnvironment } from '../src/atlas/network-env.ts';
-import { MAX_BODY_BYTES, Transport, TransportError } from '../src/atlas/transport.ts';
+import { readNetworkEnvironment } from '../../src/atlas/network-env.ts';
+import { MAX_BODY_BYTES, Transport, TransportError } from '../../src/atlas/transport.ts';
 
 const servers: (Server | http.Server)[] = [];
 const transports: Transport[] = [];

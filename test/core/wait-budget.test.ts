@@ -3,13 +3,13 @@
 // attempt is not followed by a wait.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { MAX_WAIT_MS, nextDelay } from '../src/retry.ts';
+import { MAX_WAIT_MS, nextDelay } from '../../src/retry.ts';
 
 /** The README's worst case for an API key: every attempt times out, each followed by the longest wait. */
 const worstCaseMs = (attempts: number, timeoutMs: number): number =>
   attempts * timeoutMs + (attempts - 1) * MAX_WAIT_MS;
-import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
-import { instantRuntime, PRIVATE_KEY, PUBLIC_KEY, perform, recordingLogger, settingsFor } from './support/fixtures.ts';
+import { ATLAS_ERRORS, AtlasStandIn } from '../support/atlas-stand-in.ts';
+import { instantRuntime, PRIVATE_KEY, PUBLIC_KEY, perform, recordingLogger, settingsFor } from '../support/fixtures.ts';
 
 let standIn: AtlasStandIn | undefined;
 afterEach(async () => standIn?.close());

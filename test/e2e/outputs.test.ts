@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { USER_AGENT } from '../src/version.ts';
-import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
-import { apiKeyInputs, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
-import { type ActionRun, NODE_24, runAction, stageAction, visibleOutput } from './support/run-action.ts';
+import { USER_AGENT } from '../../src/version.ts';
+import { ATLAS_ERRORS, AtlasStandIn } from '../support/atlas-stand-in.ts';
+import { apiKeyInputs, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../support/fixtures.ts';
+import { type ActionRun, NODE_24, runAction, stageAction, visibleOutput } from '../support/run-action.ts';
 
 let actionDir: string;
 let standIn: AtlasStandIn;

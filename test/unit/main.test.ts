@@ -1,10 +1,10 @@
 // run() with a recording runner in place of @actions/core: what reaches the runner, in which order,
 // on the paths the black-box tests cannot reach (a bug inside the operation).
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/main.ts';
-import type { RunResult } from '../src/result.ts';
-import type { Runner, RunnerOutputs } from '../src/runner.ts';
-import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, runResult } from './support/fixtures.ts';
+import { run } from '../../src/main.ts';
+import type { RunResult } from '../../src/result.ts';
+import type { Runner, RunnerOutputs } from '../../src/runner.ts';
+import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, runResult } from '../support/fixtures.ts';
 
 function recordingRunner(inputs: Record<string, string>) {
   const events: string[] = [];

@@ -7,11 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DEFAULTS, INPUT_NAMES, REQUIRED_INPUTS } from '../src/inputs.ts';
-import { RESULT_STATUSES } from '../src/result.ts';
-import { OUTPUT_NAMES } from '../src/runner.ts';
+import { DEFAULTS, INPUT_NAMES, REQUIRED_INPUTS } from '../../src/inputs.ts';
+import { RESULT_STATUSES } from '../../src/result.ts';
+import { OUTPUT_NAMES } from '../../src/runner.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 interface ActionYaml {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, readSettings } from '../src/inputs.ts';
-import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { InputError, readSettings } from '../../src/inputs.ts';
+import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../support/fixtures.ts';
 
 const REQUIRED = { 'org-id': ORG_ID, 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
 

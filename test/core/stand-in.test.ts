@@ -3,8 +3,8 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtlasStandIn } from './support/atlas-stand-in.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
+import { AtlasStandIn } from '../support/atlas-stand-in.ts';
+import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../support/fixtures.ts';
 
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
 let standIn: AtlasStandIn | undefined;
@@ -49,7 +49,7 @@ it('refuses a replayed nonce count', async () => {
   const base = await standIn.start();
   const url = `${base}/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
   const challenge = await fetch(url, { method: 'DELETE' });
-  const { DigestSigner } = await import('../src/auth/digest-protocol.ts');
+  const { DigestSigner } = await import('../../src/auth/digest-protocol.ts');
   const auth = new DigestSigner(PUBLIC_KEY, PRIVATE_KEY);
   auth.adopt(challenge.headers.get('www-authenticate') ?? '');
   const header = auth.authorization('DELETE', url);

@@ -1,7 +1,7 @@
 // The core against a real HTTP server on loopback that speaks Atlas's digest challenge.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from './support/atlas-stand-in.ts';
+import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from '../support/atlas-stand-in.ts';
 import {
   DIGEST,
   instantRuntime,
@@ -11,7 +11,7 @@ import {
   perform,
   recordingLogger,
   settingsFor,
-} from './support/fixtures.ts';
+} from '../support/fixtures.ts';
 
 const PATH_V1 = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 

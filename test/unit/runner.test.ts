@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runner } from '../src/runner.ts';
-import { parseOutputFile } from './support/run-action.ts';
+import { runner } from '../../src/runner.ts';
+import { parseOutputFile } from '../support/run-action.ts';
 
 let dir: string;
 let written: string[];

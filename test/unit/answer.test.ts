@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readAtlasAnswer } from '../src/atlas/answer.ts';
-import { hintFor } from '../src/atlas/hints.ts';
-import type { HttpAnswer } from '../src/atlas/transport.ts';
+import { readAtlasAnswer } from '../../src/atlas/answer.ts';
+import { hintFor } from '../../src/atlas/hints.ts';
+import type { HttpAnswer } from '../../src/atlas/transport.ts';
 
 function http(status: number, body: string, headers: Record<string, string> = {}, bodyTruncated = false): HttpAnswer {
   return { status, headers, body, bodyTruncated };

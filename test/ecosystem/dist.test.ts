@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { build } from '../scripts/build.ts';
+import { build } from '../../scripts/build.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 
 it('dist/ is up to date with src/ (run `npm run build` and commit dist/ if this fails)', async () => {
   const fresh = mkdtempSync(join(tmpdir(), 'dist-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../src/result.ts';
-import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../src/summary.ts';
-import { endSentence, formatDuration, oneLine } from '../src/text.ts';
-import { ATLAS_ERRORS, AtlasStandIn } from './support/atlas-stand-in.ts';
+import type { RunResult } from '../../src/result.ts';
+import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../../src/summary.ts';
+import { endSentence, formatDuration, oneLine } from '../../src/text.ts';
+import { ATLAS_ERRORS, AtlasStandIn } from '../support/atlas-stand-in.ts';
 import {
   instantRuntime,
   ORG_ID,
@@ -12,7 +12,7 @@ import {
   PUBLIC_KEY,
   recordingLogger,
   settingsFor,
-} from './support/fixtures.ts';
+} from '../support/fixtures.ts';
 
 const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 

@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { AtlasStandIn } from './support/atlas-stand-in.ts';
-import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from './support/fixtures.ts';
-import { NODE_24 } from './support/run-action.ts';
+import { AtlasStandIn } from '../support/atlas-stand-in.ts';
+import { ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../support/fixtures.ts';
+import { NODE_24 } from '../support/run-action.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 let standIn: AtlasStandIn | undefined;
 let work: string | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 // From an error or an answer to facts, a description and a hint: every branch, with whole words.
 import { describe, expect, it } from 'vitest';
-import { readAtlasAnswer } from '../src/atlas/answer.ts';
+import { readAtlasAnswer } from '../../src/atlas/answer.ts';
 import {
   HOST_MISMATCH_HINT,
   NOT_TLS_HINT,
@@ -9,15 +9,15 @@ import {
   STALE_NONCE_HINT,
   TOKEN_REFUSED_HINT,
   UNTRUSTED_CERTIFICATE_HINT,
-} from '../src/atlas/hints.ts';
-import { NetworkConfigError } from '../src/atlas/network-env.ts';
-import { ProxyRefusalError } from '../src/atlas/proxy-agent.ts';
-import { TransportError } from '../src/atlas/transport.ts';
-import { describeAnswer, describeError } from '../src/attempt-outcome.ts';
-import { StaleNonceError } from '../src/auth/api-key.ts';
-import { ChallengeError } from '../src/auth/digest-protocol.ts';
-import { TokenEndpointError } from '../src/auth/service-account.ts';
-import { InputError } from '../src/inputs.ts';
+} from '../../src/atlas/hints.ts';
+import { NetworkConfigError } from '../../src/atlas/network-env.ts';
+import { ProxyRefusalError } from '../../src/atlas/proxy-agent.ts';
+import { TransportError } from '../../src/atlas/transport.ts';
+import { describeAnswer, describeError } from '../../src/attempt-outcome.ts';
+import { StaleNonceError } from '../../src/auth/api-key.ts';
+import { ChallengeError } from '../../src/auth/digest-protocol.ts';
+import { TokenEndpointError } from '../../src/auth/service-account.ts';
+import { InputError } from '../../src/inputs.ts';
 
 const context = { cancelled: false, timeoutMs: 1500, fateUnknown: false };
 const transportError = (

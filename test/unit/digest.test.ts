@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseChallenges } from '../src/auth/challenge.ts';
-import { ChallengeError, DigestSigner, isStaleChallenge } from '../src/auth/digest-protocol.ts';
-import { parseAuthorization, verifyDigest } from './support/digest-verifier.ts';
+import { parseChallenges } from '../../src/auth/challenge.ts';
+import { ChallengeError, DigestSigner, isStaleChallenge } from '../../src/auth/digest-protocol.ts';
+import { parseAuthorization, verifyDigest } from '../support/digest-verifier.ts';
 
 const ATLAS_CHALLENGE =
   'Digest realm="MMS Public API", domain="", nonce="q1w2+e3r4/t5y6==", algorithm=MD5, qop="auth", stale=false';

@@ -3,11 +3,11 @@
 // and what it accepts round-trips. Bounded runs keep `npm test` quick; a failure prints its seed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAtlasAnswer } from '../src/atlas/answer.ts';
-import { NetworkConfigError, readNetworkEnvironment } from '../src/atlas/network-env.ts';
-import { parseChallenges } from '../src/auth/challenge.ts';
-import { ChallengeError, DigestSigner } from '../src/auth/digest-protocol.ts';
-import { parseExpiresIn } from '../src/auth/service-account.ts';
+import { readAtlasAnswer } from '../../src/atlas/answer.ts';
+import { NetworkConfigError, readNetworkEnvironment } from '../../src/atlas/network-env.ts';
+import { parseChallenges } from '../../src/auth/challenge.ts';
+import { ChallengeError, DigestSigner } from '../../src/auth/digest-protocol.ts';
+import { parseExpiresIn } from '../../src/auth/service-account.ts';
 import {
   InputError,
   LIMITS,
@@ -16,9 +16,9 @@ import {
   parseOrgId,
   parseWholeNumber,
   readSettings,
-} from '../src/inputs.ts';
-import { parseHttpDate, parseRetryAfter } from '../src/retry.ts';
-import { verifyDigest } from './support/digest-verifier.ts';
+} from '../../src/inputs.ts';
+import { parseHttpDate, parseRetryAfter } from '../../src/retry.ts';
+import { verifyDigest } from '../support/digest-verifier.ts';
 
 const RUNS = { numRuns: 300 };
 const NOW = Date.parse('2026-11-30T12:00:00Z');
