@@ -8,7 +8,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: [
       'test/e2e/**',
-      'test/review.test.ts',
       'test/ecosystem/dist.test.ts',
       'test/ecosystem/local-action.test.ts',
     ],

@@ -1,10 +1,9 @@
-// Service-account (OAuth 2.0 client credentials) authentication against the loopback stand-in's
-// token, revoke and DELETE endpoints, in the core and through dist/index.js.
-import { rmSync } from 'node:fs';
-import { parseExpiresIn, REVOKE_TIMEOUT_MS } from '../src/auth/service-account.ts';
-import { USER_AGENT } from '../src/version.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ATLAS_ERRORS, AtlasStandIn, type Step } from './support/atlas-stand-in.ts';
+// Service-account (OAuth 2.0 client credentials) authentication in the core, against the loopback
+// stand-in's token, revoke and DELETE endpoints.
+import { parseExpiresIn, REVOKE_TIMEOUT_MS } from '../../src/auth/service-account.ts';
+import { USER_AGENT } from '../../src/version.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ATLAS_ERRORS, AtlasStandIn, type Step } from '../support/atlas-stand-in.ts';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -17,8 +16,7 @@ import {
   recordingLogger,
   SERVICE_ACCOUNT,
   settingsFor,
-} from './support/fixtures.ts';
-import { runAction, stageAction, visibleOutput } from './support/run-action.ts';
+} from '../support/fixtures.ts';
 
 const LINK_TOKENS = `/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 const BASIC = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
@@ -316,54 +314,6 @@ describe('service account', () => {
     });
     const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result.hint).toMatch(/198\.51\.100\.2 is not on the service account's API access list/);
-  });
-});
-
-describe('service account through dist/index.js', () => {
-  let actionDir: string;
-  beforeAll(() => {
-    actionDir = stageAction();
-  });
-  afterAll(() => rmSync(actionDir, { recursive: true, force: true }));
-
-  it('deletes with client-id and client-secret; masks the secret and the token; says which method', async () => {
-    const [server, baseUrl] = await start();
-    const run = await runAction(actionDir, {
-      inputs: { 'org-id': ORG_ID, 'client-id': CLIENT_ID, 'client-secret': CLIENT_SECRET, 'base-url': baseUrl },
-      env: { RUNNER_DEBUG: '1' },
-    });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.outputs).toEqual({
-      status: 'deleted',
-      'auth-method': 'service-account',
-      'http-status': '204',
-      attempts: '1',
-      'error-code': '',
-    });
-    expect(run.summary).toContain(
-      '<tr><th align="left">Authentication</th><td>service account (OAuth 2.0 client credentials)</td></tr>',
-    );
-    const accessToken = server.requests[1]?.headers.authorization?.slice('Bearer '.length) ?? 'missing';
-    const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe(`::add-mask::${CLIENT_SECRET}`);
-    expect(run.stdout).toContain(`::add-mask::${accessToken}`);
-    const visible = visibleOutput(run);
-    for (const secret of [CLIENT_SECRET, accessToken, BASIC.slice('Basic '.length)])
-      expect(visible).not.toContain(secret);
-    expect(visible).not.toMatch(/Bearer|Basic /);
-    expect(server.liveTokens.size).toBe(0);
-  });
-
-  it('rejects half a pair before any request', async () => {
-    const [server, baseUrl] = await start();
-    const run = await runAction(actionDir, {
-      inputs: { 'org-id': ORG_ID, 'client-id': CLIENT_ID, 'base-url': baseUrl },
-    });
-    expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ status: 'failed', 'auth-method': '', attempts: '0' });
-    expect(run.stdout).toMatch(/::error::Invalid input 'client-secret': it is missing, but 'client-id' is set/);
-    expect(server.requests).toHaveLength(0);
   });
 });
 

@@ -1,0 +1,154 @@
+// Proxies through dist/index.js: https_proxy and no_proxy as every action reads them, credentials
+// masked, refusals final, and the tunnel as part of the attempt.
+import { describe, expect, it } from 'vitest';
+import { apiKeyInputs as apiKey } from '../support/fixtures.ts';
+import { ATLAS_HOST, errorLine, PROXY_PASSWORD, PROXY_USER, useE2E } from '../support/e2e.ts';
+import { visibleOutput } from '../support/run-action.ts';
+
+const { standIn, forwardProxy, run, certificates } = useE2E();
+
+/** A proxy demanding credentials; resolves to it and its URL with the credentials in it. */
+async function proxy() {
+  const [forward, address] = await forwardProxy({ credentials: `${PROXY_USER}:${PROXY_PASSWORD}` });
+  return [forward, `http://${PROXY_USER}:${encodeURIComponent(PROXY_PASSWORD)}@${address}`] as const;
+}
+
+describe('https_proxy and no_proxy', () => {
+  it('tunnels through https_proxy with credentials, trusting NODE_EXTRA_CA_CERTS', async () => {
+    const [server, atlasBase] = await standIn({ tls: true });
+    const [forward, proxyUrl] = await proxy();
+    const port = new URL(atlasBase).port;
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${port}`), {
+      env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.outputs).toMatchObject({ status: 'deleted', 'http-status': '204', attempts: '1' });
+    expect(result.code).toBe(0);
+    // One tunnel: the request answering the challenge reuses the kept-alive connection.
+    expect(forward.connects.map((c) => [c.target, c.allowed])).toEqual([[`${ATLAS_HOST}:${port}`, true]]);
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', '204']);
+    expect(result.stdout).toContain(`(through proxy http://127.0.0.1:`);
+    expect(result.stdout).toContain(`::add-mask::${PROXY_PASSWORD}`);
+    expect(visibleOutput(result)).not.toContain(PROXY_PASSWORD);
+    expect(visibleOutput(result)).not.toContain(encodeURIComponent(PROXY_PASSWORD));
+  });
+
+  it('honours HTTPS_PROXY in capitals too', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [forward, proxyUrl] = await proxy();
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.outputs['status']).toBe('deleted');
+    expect(forward.connects).toHaveLength(1);
+  });
+
+  it('goes direct for hosts in no_proxy', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [forward, proxyUrl] = await proxy();
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`, { 'max-attempts': '2' }), {
+      env: { https_proxy: proxyUrl, no_proxy: `example.com,${ATLAS_HOST}`, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(forward.connects).toHaveLength(0);
+    // Only the proxy knows the name, so going direct must fail to resolve it.
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2', 'http-status': '' });
+    expect(result.stdout).toMatch(/\(directly\)/);
+    expect(result.stdout).toMatch(/network error: .*(ENOTFOUND|EAI_AGAIN)/);
+  });
+
+  it('reports wrong proxy credentials without logging them', async () => {
+    await standIn({ tls: true });
+    const [forward, proxyUrl] = await proxy();
+    const wrong = proxyUrl.replace(encodeURIComponent(PROXY_PASSWORD), 'wrong-secret');
+    const result = await run(apiKey(`https://${ATLAS_HOST}:443`), {
+      env: { https_proxy: wrong, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.code).toBe(1);
+    expect(forward.connects.map((c) => c.allowed)).toEqual([false]);
+    // Final at once: no retry fixes wrong proxy credentials.
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(result.stdout).toContain(
+      '::error::Deleting the link-token failed: proxy failure: the proxy refused the tunnel to atlas.test:443: HTTP 407. The proxy refused its credentials: check the user name and password in https_proxy.\n',
+    );
+    expect(visibleOutput(result)).not.toContain('wrong-secret');
+  });
+});
+
+describe('proxy URLs as people write them', () => {
+  it('takes a scheme-less host:port as http:// and tunnels through it', async () => {
+    const [server, atlasBase] = await standIn({ tls: true });
+    const [proxy, address] = await forwardProxy({ host: 'localhost' });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { https_proxy: address, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.outputs['status']).toBe('deleted');
+    expect(proxy.connects).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+    expect(result.stdout).toContain(`(through proxy http://${address}).`);
+  });
+
+  it('reaches a proxy at an IPv6 literal', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [proxy, address] = await forwardProxy({ host: '::1' });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { https_proxy: `http://${address}`, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.outputs['status']).toBe('deleted');
+    expect(proxy.connects).toHaveLength(1);
+  });
+
+  it('fails clearly on an unusable value, naming the variable, with outputs and summary', async () => {
+    const [server, atlasBase] = await standIn({ tls: true });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { HTTPS_PROXY: ':3128' },
+    });
+    const message =
+      "Invalid environment variable 'HTTPS_PROXY': it is not a usable proxy URL; expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128";
+    expect(result.code).toBe(1);
+    expect(errorLine(result)).toBe(message);
+    expect(result.outputs).toEqual({
+      status: 'failed',
+      'auth-method': '',
+      'http-status': '',
+      attempts: '0',
+      'error-code': '',
+    });
+    expect(result.summary).toContain('❌ failed: environment rejected, no request sent');
+    expect(result.summary).toContain(`<p>${message.replace(/'/g, '&#39;')}</p>`);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('uses a password with a bare % as written, and masks it', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [proxy, address] = await forwardProxy({ credentials: 'user:50%off' });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { https_proxy: `http://user:50%off@${address}`, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.outputs['status']).toBe('deleted');
+    expect(proxy.connects.map((c) => c.allowed)).toEqual([true]);
+    // Workflow commands escape % as %25; the runner decodes it and masks 50%off.
+    expect(result.stdout).toContain('::add-mask::50%25off\n');
+    expect(visibleOutput(result)).not.toContain('50%off');
+  });
+});
+
+describe('a proxy that refuses the tunnel', () => {
+  it('is final at once: no retry changes a policy', async () => {
+    const [proxy, address] = await forwardProxy({ refused: { [ATLAS_HOST]: 403 } });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:443`), { env: { https_proxy: `http://${address}` } });
+    expect(proxy.connects).toHaveLength(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '' });
+    expect(errorLine(result)).toBe(
+      'Deleting the link-token failed: proxy failure: the proxy refused the tunnel to atlas.test:443: HTTP 403. The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.',
+    );
+  });
+
+  it('retries a proxy that could not reach Atlas (502)', async () => {
+    const [proxy, address] = await forwardProxy({ refused: { [ATLAS_HOST]: 502 } });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:443`, { 'max-attempts': '2' }), {
+      env: { https_proxy: `http://${address}` },
+    });
+    expect(proxy.connects).toHaveLength(2);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' });
+  });
+});
