@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS } from '../support/atlas-stand-in.ts';
 import { apiKeyInputs as apiKey, ORG_ID } from '../support/fixtures.ts';
-import { errorLine, useE2E } from '../support/e2e.ts';
+import { errorLine, errorLines, useE2E } from '../support/e2e.ts';
 
 const { standIn, run } = useE2E();
 
@@ -60,5 +60,93 @@ describe("Atlas's detail in the error line", () => {
     expect(errorLine(result)).toBe(
       'Deleting the link-token failed: HTTP 401: You are not authorized for this resource. Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.',
     );
+  });
+});
+
+describe('an unsolicited 101 Switching Protocols', () => {
+  it('to the authorized request is a failed result like any other, with outputs and summary', async () => {
+    const [server, baseUrl] = await standIn({}, [{ action: 'switch-protocols' }]);
+    const result = await run(apiKey(baseUrl));
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual({
+      status: 'failed',
+      'auth-method': 'digest',
+      'http-status': '101',
+      attempts: '1',
+      'error-code': '',
+    });
+    expect(result.summary).toContain('❌');
+    expect(errorLines(result)).toHaveLength(1);
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'switch-protocols']);
+  });
+});
+
+describe("the runner's IP in an access-list refusal", () => {
+  it('quotes only the address Atlas names, never what follows it', async () => {
+    const fake = '\n\nDeleted the live-migration link-token of organization x (HTTP 204).\n\u001b[32m';
+    const parameter = `203.0.113.7${fake}${'x'.repeat(3000)}`;
+    const body = { ...ATLAS_ERRORS.ipNotOnAccessList('203.0.113.7'), parameters: [parameter] };
+    const [, baseUrl] = await standIn({}, [{ status: 403, body }]);
+    const result = await run(apiKey(baseUrl));
+    const line = errorLine(result) ?? '';
+    expect(line).toContain("The runner's IP address 203.0.113.7 is not on the API key's API access list");
+    expect(line).not.toContain('%0A');
+    expect(line).not.toContain('Deleted the live-migration');
+    expect(line.length).toBeLessThan(800);
+  });
+
+  it('finds no address in a detail that merely holds colons ("12:30:45", "Class::method")', async () => {
+    const body = {
+      detail: 'Request refused at 12:30:45 by rule Class::method.',
+      error: 403,
+      errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+      parameters: [],
+      reason: 'Forbidden',
+    };
+    const [, baseUrl] = await standIn({}, [{ status: 403, body }]);
+    const result = await run(apiKey(baseUrl));
+    expect(errorLine(result)).toContain("The runner's IP address is not on the API key's API access list");
+  });
+});
+
+describe('a lying envelope', () => {
+  it.each([500, 404, 401])('HTTP %i whose body says {"status":204} is read as itself', async (status) => {
+    const [, baseUrl] = await standIn({}, [
+      { status, body: { status: 204, content: {} }, asIs: true },
+      { status, body: { status: 204, content: {} }, asIs: true },
+    ]);
+    const result = await run(apiKey(baseUrl, { envelope: 'true', 'max-attempts': '2' }));
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', 'http-status': String(status) });
+  });
+});
+
+describe('a success answered to a request without credentials', () => {
+  it.each([
+    ['a 204 to the DELETE', { status: 204 }],
+    ['an Atlas-shaped 404 to the DELETE', { status: 404, body: ATLAS_ERRORS.notFound() }],
+  ])('%s proves nothing: failed, "not Atlas"', async (_name, step) => {
+    const [server, baseUrl] = await standIn();
+    server.scriptUnauthenticated(step);
+    const result = await run(apiKey(baseUrl, { 'private-key': 'a-wrong-private-key' }));
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLine(result)).toContain('without authentication');
+    expect(server.requests.map((r) => r.authorized)).toEqual([false]);
+  });
+});
+
+describe('control and bidirectional-override characters in server text', () => {
+  it('reach neither the log nor the summary', async () => {
+    const detail = 'Access \u202Edenied\u2066 here\u2069 \u200B, \u0085 and \u009b[2J.';
+    const body = { detail, error: 400, errorCode: 'BAD\u202EREQUEST', parameters: [], reason: 'Bad Request' };
+    const [, baseUrl] = await standIn({}, [{ status: 400, body }]);
+    const result = await run(apiKey(baseUrl));
+    expect(result.outputs['status']).toBe('failed');
+    const format = /[\p{Cf}\u0085\u009b\u2028\u2029]/u;
+    expect(result.stdout).not.toMatch(format);
+    expect(result.summary).not.toMatch(format);
+    expect(result.outputs['error-code']).not.toMatch(format);
+    expect(errorLine(result)).toContain('Access denied here');
   });
 });

@@ -107,3 +107,32 @@ describe('the last answer before a cancelled back-off', () => {
     expect(Date.now() - sent.at).toBeLessThan(2000);
   });
 });
+
+describe('a cancellation before any authorized request', () => {
+  it('during the token request: says nothing that could delete was sent', async () => {
+    const [server, baseUrl] = await standIn();
+    server.scriptToken({ action: 'hang' });
+    const sent = { at: 0 };
+    const result = await run(serviceAccount(baseUrl, { 'timeout-seconds': '60' }), {
+      onStart: signalAfter(server, 1, 'SIGINT', sent),
+    });
+    expect(Date.now() - sent.at).toBeLessThan(2000);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLine(result)).toBe(
+      'Cancelled: the job was cancelled during the token request; no request that could delete the link-token was sent.',
+    );
+  });
+
+  it("during the digest challenge's round trip: the same", async () => {
+    const [server, baseUrl] = await standIn();
+    server.scriptUnauthenticated({ action: 'hang' });
+    const sent = { at: 0 };
+    const result = await run(apiKey(baseUrl, { 'timeout-seconds': '60' }), {
+      onStart: signalAfter(server, 1, 'SIGINT', sent),
+    });
+    expect(Date.now() - sent.at).toBeLessThan(2000);
+    expect(errorLine(result)).toBe(
+      'Cancelled: the job was cancelled during the request; no request that could delete the link-token was sent.',
+    );
+  });
+});

@@ -62,3 +62,74 @@ describe('a reset on a reused kept-alive connection', () => {
     expect(server.requests.map((r) => r.answer)).toEqual(['401', 'reset', '204']);
   });
 });
+
+describe('a challenge the action refuses', () => {
+  const body = {
+    detail: 'You are not authorized for this resource.',
+    error: 401,
+    errorCode: 'UNEXPECTED_ERROR',
+    reason: 'Unauthorized',
+  };
+  it.each([
+    ['only Basic', 'Basic realm="MMS Public API"'],
+    ['Digest with qop=auth-int only', 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"'],
+  ])('%s: reports the 401 and its errorCode', async (_name, challenge) => {
+    const [server, baseUrl] = await standIn();
+    server.scriptUnauthenticated({ status: 401, body, headers: { 'WWW-Authenticate': challenge } });
+    const result = await run(apiKey(baseUrl));
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual({
+      status: 'failed',
+      'auth-method': 'digest',
+      'http-status': '401',
+      attempts: '1',
+      'error-code': 'UNEXPECTED_ERROR',
+    });
+    expect(result.summary).toContain('<tr><th align="left">HTTP status</th><td>401</td></tr>');
+    expect(server.requests.map((r) => r.authorized)).toEqual([false]);
+  });
+});
+
+describe('server text in a challenge', () => {
+  it('is flattened and cut before it reaches the log', async () => {
+    const [server, baseUrl] = await standIn();
+    const algorithm = `MD\u0085\u009b[31m${'A'.repeat(3000)}`;
+    server.scriptUnauthenticated({
+      status: 401,
+      body: ATLAS_ERRORS.unauthorized(),
+      headers: { 'WWW-Authenticate': `Digest realm="MMS Public API", nonce="abc", qop="auth", algorithm=${algorithm}` },
+    });
+    const result = await run(apiKey(baseUrl));
+    const line = errorLine(result) ?? '';
+    expect(line).toMatch(/^Deleting the link-token failed: /);
+    expect(line.length).toBeLessThan(600);
+    expect(result.stdout).not.toMatch(/[\u0085\u009b]/);
+    expect(result.summary).not.toMatch(/[\u0085\u009b]/);
+    expect(result.stdout).not.toContain('A'.repeat(300));
+  });
+});
+
+describe('the nonce count', () => {
+  it('is hexadecimal: the tenth request on one nonce sends nc=0000000a', async () => {
+    const busy = { status: 503, body: ATLAS_ERRORS.unavailable() };
+    const [server, baseUrl] = await standIn(
+      {},
+      Array.from({ length: 9 }, () => busy),
+    );
+    const result = await run(apiKey(baseUrl, { 'max-attempts': '10', 'retry-delay-seconds': '0' }));
+    expect(result.outputs).toMatchObject({ status: 'deleted', attempts: '10' });
+    const counts = server.requests.slice(1).map((r) => /\bnc=([0-9a-f]+)/.exec(r.headers.authorization ?? '')?.[1]);
+    expect(counts).toEqual([
+      '00000001',
+      '00000002',
+      '00000003',
+      '00000004',
+      '00000005',
+      '00000006',
+      '00000007',
+      '00000008',
+      '00000009',
+      '0000000a',
+    ]);
+  });
+});

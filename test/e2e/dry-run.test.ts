@@ -137,3 +137,16 @@ describe('dry run through dist/index.js', () => {
     expect(standIn.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
   });
 });
+
+describe('a dry run answered without authentication', () => {
+  it('does not pass: the organization sent to a request without credentials proves nothing', async () => {
+    const baseUrl = await start();
+    standIn.scriptUnauthenticated({ status: 200, body: { id: ORG_ID, name: 'Anyone' } });
+    const result = await dryRun(baseUrl, { 'private-key': 'a-wrong-private-key' });
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLine(result)).toContain('without authentication');
+    expect(result.stdout).not.toContain('the credentials were accepted');
+    expect(standIn.requests.map((r) => r.authorized)).toEqual([false]);
+  });
+});

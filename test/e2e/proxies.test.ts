@@ -1,11 +1,42 @@
 // Proxies through dist/index.js: https_proxy and no_proxy as every action reads them, credentials
 // masked, refusals final, and the tunnel as part of the attempt.
+import { connect as connectTo, createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { apiKeyInputs as apiKey } from '../support/fixtures.ts';
-import { ATLAS_HOST, errorLine, PROXY_PASSWORD, PROXY_USER, useE2E } from '../support/e2e.ts';
+import { ATLAS_HOST, errorLine, errorLines, PROXY_PASSWORD, PROXY_USER, useE2E } from '../support/e2e.ts';
 import { visibleOutput } from '../support/run-action.ts';
 
-const { standIn, forwardProxy, run, certificates } = useE2E();
+const { standIn, forwardProxy, run, certificates, onCleanup } = useE2E();
+
+/**
+ * A proxy that accepts connections and answers CONNECT only after `delayMs` (never, by default),
+ * then tunnels to the stand-in; resolves to its address.
+ */
+async function slowProxy(atlasPort: number, delayMs = Infinity): Promise<[{ connections: number }, string]> {
+  const seen = { connections: 0 };
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    seen.connections++;
+    sockets.add(client);
+    client.on('error', () => undefined);
+    if (delayMs === Infinity) return;
+    const timer = setTimeout(() => {
+      const upstream = connectTo(atlasPort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client).pipe(upstream);
+      });
+      sockets.add(upstream);
+    }, delayMs);
+    client.on('close', () => clearTimeout(timer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onCleanup(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const { port } = server.address() as { port: number };
+  return [seen, `http://127.0.0.1:${port}`];
+}
 
 /** A proxy demanding credentials; resolves to it and its URL with the credentials in it. */
 async function proxy() {
@@ -106,9 +137,10 @@ describe('proxy URLs as people write them', () => {
       "Invalid environment variable 'HTTPS_PROXY': it is not a usable proxy URL; expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128";
     expect(result.code).toBe(1);
     expect(errorLine(result)).toBe(message);
+    // The inputs were valid, so the method they chose is reported, as for every run past the inputs.
     expect(result.outputs).toEqual({
       status: 'failed',
-      'auth-method': '',
+      'auth-method': 'digest',
       'http-status': '',
       attempts: '0',
       'error-code': '',
@@ -151,4 +183,61 @@ describe('a proxy that refuses the tunnel', () => {
     expect(proxy.connects).toHaveLength(2);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' });
   });
+});
+
+describe('the tunnel is part of the attempt', () => {
+  it('a proxy that never answers CONNECT: each attempt ends at its timeout', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [proxy, proxyUrl] = await slowProxy(Number(new URL(atlasBase).port));
+    const result = await run(
+      apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`, { 'timeout-seconds': '1', 'max-attempts': '2' }),
+      { env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual({
+      status: 'failed',
+      'auth-method': 'digest',
+      'http-status': '',
+      attempts: '2',
+      'error-code': '',
+    });
+    expect(errorLine(result)).toBe('Deleting the link-token failed after 2 attempts: timed out after 1 s.');
+    expect(proxy.connections).toBe(2);
+    expect(result.durationMs).toBeLessThan(8_000);
+  }, 30_000);
+
+  it('a proxy that answers after 4 s: the attempt still times out after 1 s', async () => {
+    const [server, atlasBase] = await standIn({ tls: true });
+    const [, proxyUrl] = await slowProxy(Number(new URL(atlasBase).port), 4_000);
+    const result = await run(
+      apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`, { 'timeout-seconds': '1', 'max-attempts': '1' }),
+      { env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile } },
+    );
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLine(result)).toBe('Deleting the link-token failed: timed out after 1 s.');
+    expect(result.durationMs).toBeLessThan(3_500);
+    expect(server.requests).toHaveLength(0);
+  }, 30_000);
+
+  it('a cancellation while CONNECT is unanswered reports within 2 s', async () => {
+    const [, atlasBase] = await standIn({ tls: true });
+    const [proxy, proxyUrl] = await slowProxy(Number(new URL(atlasBase).port));
+    let signalledAt = 0;
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`, { 'timeout-seconds': '60' }), {
+      env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile },
+      onStart: (child) => {
+        const poll = setInterval(() => {
+          if (proxy.connections < 1) return;
+          clearInterval(poll);
+          signalledAt = Date.now();
+          child.kill('SIGINT');
+        }, 5);
+      },
+    });
+    expect(Date.now() - signalledAt).toBeLessThan(2_000);
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'auth-method': 'digest' });
+    expect(errorLines(result)).toHaveLength(1);
+    expect(result.summary).toContain('cancelled');
+  }, 30_000);
 });

@@ -2,7 +2,7 @@
 // masked; the outputs when the token endpoint fails.
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ID, CLIENT_SECRET, ORG_ID } from '../support/fixtures.ts';
-import { serviceAccountInputs as serviceAccount, useE2E } from '../support/e2e.ts';
+import { errorLine, serviceAccountInputs as serviceAccount, useE2E } from '../support/e2e.ts';
 import { visibleOutput } from '../support/run-action.ts';
 
 const { standIn, run } = useE2E();
@@ -75,5 +75,46 @@ describe('the revoke', () => {
     const [server, baseUrl] = await standIn();
     await run(serviceAccount(baseUrl));
     expect(server.requests.at(-1)?.body).toMatch(/^token=[\w-]+&token_type_hint=access_token$/);
+  });
+});
+
+describe('the token type', () => {
+  it.each(['Bearer', 'bearer', 'BEARER'])('%s is used', async (type) => {
+    const [server, baseUrl] = await standIn();
+    server.scriptToken({ status: 200, body: { access_token: 'issued-token-1', token_type: type, expires_in: 3600 } });
+    const result = await run(serviceAccount(baseUrl));
+    expect(server.requests[1]?.headers.authorization).toBe('Bearer issued-token-1');
+    expect(result.outputs['status']).toBe('deleted');
+  });
+
+  it('anything but Bearer is a final failure, and the token is still revoked', async () => {
+    const [server, baseUrl] = await standIn();
+    server.scriptToken({ status: 200, body: { access_token: 'issued-token-2', token_type: 'N_A', expires_in: 3600 } });
+    const result = await run(serviceAccount(baseUrl));
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '' });
+    expect(errorLine(result)).toContain("token type 'N_A'");
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
+    expect(server.requests[1]?.body).toBe('token=issued-token-2&token_type_hint=access_token');
+    expect(visibleOutput(result)).not.toContain('issued-token-2');
+  });
+});
+
+describe('client credentials in HTTP Basic', () => {
+  it('are form-urlencoded before base64, as RFC 6749 §2.3.1 says', async () => {
+    const secret = 's3cr%t+x/y';
+    const [server, baseUrl] = await standIn({ serviceAccount: { clientId: CLIENT_ID, clientSecret: secret } });
+    const result = await run(serviceAccount(baseUrl, { 'client-secret': secret }));
+    expect(result.outputs['status']).toBe('deleted');
+    expect(server.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${CLIENT_ID}:s3cr%25t%2Bx%2Fy`).toString('base64')}`,
+    );
+    expect(visibleOutput(result)).not.toContain(secret);
+  });
+
+  it("are sent unchanged when they hold only Atlas's own characters", async () => {
+    const [server, baseUrl] = await standIn();
+    await run(serviceAccount(baseUrl));
+    expect(server.requests[0]?.headers.authorization).toBe(BASIC);
   });
 });

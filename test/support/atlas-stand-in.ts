@@ -13,12 +13,14 @@ export const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
 
 /** What the stand-in does with one authenticated request. */
 export type Step =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
+  /** An answer; enveloped in an HTTP 200 when the request asked for an envelope, unless `asIs`. */
+  | { status: number; body?: unknown; headers?: Record<string, string>; asIs?: boolean }
   | { action: 'reset' } // destroy the connection without answering
   | { action: 'hang' } // accept and never answer
   | { action: 'stall-body' } // send headers and part of a body, then stall
   | { action: 'cut-body' } // send headers and part of a body, then reset the connection
   | { action: 'stale' } // answer 401 with stale=true and a new nonce
+  | { action: 'switch-protocols' } // answer 101 Switching Protocols with an Upgrade header, then stay silent
   | { action: 'redirect'; location: string };
 
 export interface RecordedRequest {
@@ -104,6 +106,25 @@ export const ATLAS_ERRORS = {
   orgNotFound: (orgId: string) =>
     json(`No organization with ID ${orgId} exists.`, 404, 'ORG_NOT_FOUND', 'Not Found', [orgId]),
 };
+
+/**
+ * The client credentials of an HTTP Basic header as RFC 6749 §2.3.1 has them: the ID and the secret
+ * are each form-urlencoded before they are joined and base64-encoded. Undefined when malformed.
+ */
+export function basicCredentials(header: string | undefined): { clientId: string; clientSecret: string } | undefined {
+  const encoded = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header ?? '')?.[1];
+  if (encoded === undefined) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon === -1) return undefined;
+  const formDecode = (text: string): string | undefined => {
+    if (/%(?![0-9A-Fa-f]{2})/.test(text)) return undefined; // not valid form-urlencoding
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  };
+  const clientId = formDecode(decoded.slice(0, colon));
+  const clientSecret = formDecode(decoded.slice(colon + 1));
+  return clientId === undefined || clientSecret === undefined ? undefined : { clientId, clientSecret };
+}
 
 /** An HTTP quoted-string (RFC 9110 §5.6.4): quotes and backslashes escaped. */
 function quoted(value: string): string {
@@ -346,10 +367,12 @@ export class AtlasStandIn {
     send: Send,
   ): void {
     const account = this.options.serviceAccount;
-    const expected = account
-      ? `Basic ${Buffer.from(`${account.clientId}:${account.clientSecret}`).toString('base64')}`
-      : undefined;
-    if (req.method !== 'POST' || expected === undefined || req.headers.authorization !== expected) {
+    const presented = basicCredentials(req.headers.authorization);
+    const accepted =
+      account !== undefined &&
+      presented?.clientId === account.clientId &&
+      presented.clientSecret === account.clientSecret;
+    if (req.method !== 'POST' || !accepted) {
       record.rejection = 'client credentials';
       send(401, { error: 'invalid_client', error_description: 'Invalid client credentials.' });
       return;
@@ -361,6 +384,11 @@ export class AtlasStandIn {
     }
     record.verified = true;
     const step = (path.endsWith('/token') ? this.tokenSteps : this.revokeSteps).shift();
+    if (step && 'status' in step && step.status === 200 && path.endsWith('/token')) {
+      // A scripted token is honoured like an issued one.
+      const token = (step.body as { access_token?: unknown } | undefined)?.access_token;
+      if (typeof token === 'string' && !this.refusingTokens) this.liveTokens.add(token);
+    }
     if (step) {
       this.answer(step, new URL(path, 'http://stand-in'), record, res, send);
       return;
@@ -382,7 +410,7 @@ export class AtlasStandIn {
 
   private answer(step: Step, url: URL, record: RecordedRequest, res: http.ServerResponse, send: Send): void {
     if ('status' in step) {
-      const enveloped = url.searchParams.get('envelope') === 'true';
+      const enveloped = url.searchParams.get('envelope') === 'true' && step.asIs !== true;
       if (enveloped) {
         const content = typeof step.body === 'string' ? (JSON.parse(step.body) as unknown) : (step.body ?? {});
         send(200, { status: step.status, content }, step.headers);
@@ -410,6 +438,9 @@ export class AtlasStandIn {
         this.nonces.clear();
         send(401, ATLAS_ERRORS.unauthorized(), { 'WWW-Authenticate': this.challenge(true) });
         record.answer = 'stale';
+        return;
+      case 'switch-protocols':
+        res.socket?.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
         return;
       case 'redirect':
         send(302, undefined, { Location: step.location });
