@@ -6,11 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [
-      'test/e2e/**',
-      'test/ecosystem/dist.test.ts',
-      'test/ecosystem/local-action.test.ts',
-    ],
+    exclude: ['test/e2e/**', 'test/ecosystem/dist.test.ts', 'test/ecosystem/local-action.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

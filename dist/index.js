@@ -30836,24 +30836,97 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
+;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
+const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+function atlasUrl(settings, path) {
+    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}${path}`, settings.baseUrl);
+    if (settings.pretty)
+        url.searchParams.set('pretty', 'true');
+    if (settings.envelope)
+        url.searchParams.set('envelope', 'true');
+    return url;
+}
+/** Delete One Link-Token. */
+function linkTokenUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/linkTokens');
+}
+/** Return One Organization: what a dry run asks for instead. */
+function organizationUrl(settings) {
+    return atlasUrl(settings, '');
+}
+function acceptHeader(apiVersion) {
+    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
+}
+
+;// CONCATENATED MODULE: ./src/text.ts
+// Text that may reach the log and the job summary. Everything the action says goes through one
+// type, SafeText: one printable line of bounded length. Text from the network becomes SafeText
+// only through `fromServer`, where it is parsed; the action's own sentences only through the
+// `line` template, whose holes accept SafeText and numbers. The runner facade and the summary
+// accept nothing else, so no call site can forget to flatten a server's words.
+/**
+ * What may not reach a log line: control characters (a line break could start a workflow command;
+ * U+0085 and U+009B are C1 controls), format characters (U+202E and U+2066–2069 reorder what a
+ * reader sees), lone surrogates, and the Unicode line and paragraph separators.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+/** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */
+function fromServer(raw, max = 300) {
+    const flat = raw.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+    const chars = Array.from(flat); // cut between code points, never inside a surrogate pair
+    return (chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat);
+}
+/**
+ * Text from validated settings (a URL, an organization ID, a proxy address): flattened all the
+ * same, never cut, since validation already bounds it.
+ */
+function fromSettings(raw) {
+    return fromServer(raw, Infinity);
+}
+/**
+ * The action's own sentence, with holes for SafeText and numbers: line`Attempt ${n}: ${why}`.
+ * The literal parts are the action's source code, so the whole is SafeText.
+ */
+function line(parts, ...values) {
+    return parts.reduce((text, part, index) => `${text}${String(values[index - 1])}${part}`);
+}
+/** SafeText pieces joined with a separator from the action's own source. */
+function joinText(pieces, separator) {
+    return fromServer(pieces.join(separator), Infinity);
+}
+/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s". */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return line `${Math.round(ms)} ms`;
+    return line `${Number((ms / 1000).toFixed(2))} s`;
+}
+/** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
+function endSentence(text) {
+    return /[.!?…]$/.test(text) ? text : line `${text}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/atlas/network-env.ts
 // The environment variables that decide how requests travel, read once and in this one place:
 // the proxy (https_proxy / HTTPS_PROXY), its credentials (secrets to mask), the hosts that bypass
 // it (no_proxy / NO_PROXY), and a TLS override the action refuses to honour.
+
 /** An environment variable the action cannot use; reported like a rejected input. */
 class NetworkConfigError extends Error {
     variable;
+    text;
     constructor(variable, problem) {
-        super(`Invalid environment variable '${variable}': ${problem}`);
+        const text = line `Invalid environment variable '${fromSettings(variable)}': ${problem}`;
+        super(text);
         this.name = 'NetworkConfigError';
         this.variable = variable;
+        this.text = text;
     }
 }
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY'];
 const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'];
 /** Read only to find credentials to mask: the action never sends plain http through a proxy. */
 const OTHER_PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'];
-const EXPECTED = 'expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128';
+const EXPECTED = line `expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128`;
 function readNetworkEnvironment(env) {
     const firstSet = (names) => {
         for (const name of names) {
@@ -30910,13 +30983,13 @@ function parseProxyUrl(variable, value) {
         url = new URL(withScheme(value));
     }
     catch {
-        throw new NetworkConfigError(variable, `it is not a usable proxy URL; ${EXPECTED}`);
+        throw new NetworkConfigError(variable, line `it is not a usable proxy URL; ${EXPECTED}`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new NetworkConfigError(variable, `the proxy scheme '${url.protocol.slice(0, -1)}' is not supported; ${EXPECTED}`);
+        throw new NetworkConfigError(variable, line `the proxy scheme '${fromSettings(url.protocol.slice(0, -1))}' is not supported; ${EXPECTED}`);
     }
     if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-        throw new NetworkConfigError(variable, `it has a path, query or fragment after the host; ${EXPECTED}`);
+        throw new NetworkConfigError(variable, line `it has a path, query or fragment after the host; ${EXPECTED}`);
     }
     const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
     return {
@@ -30948,112 +31021,97 @@ function bypasses(noProxy, url) {
         candidates.some((candidate) => candidate === item || candidate.endsWith(`.${item}`) || (item.startsWith('.') && candidate.endsWith(item))));
 }
 
-;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
-const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
-function atlasUrl(settings, path) {
-    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}${path}`, settings.baseUrl);
-    if (settings.pretty)
-        url.searchParams.set('pretty', 'true');
-    if (settings.envelope)
-        url.searchParams.set('envelope', 'true');
-    return url;
-}
-/** Delete One Link-Token. */
-function linkTokenUrl(settings) {
-    return atlasUrl(settings, '/liveMigrations/linkTokens');
-}
-/** Return One Organization: what a dry run asks for instead. */
-function organizationUrl(settings) {
-    return atlasUrl(settings, '');
-}
-function acceptHeader(apiVersion) {
-    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
-}
-
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/atlas/hints.ts
-const IPV4_OR_IPV6 = /\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\b/i;
+// One-line hints for the failures users actually hit, keyed on status and Atlas's errorCode.
+
+
+/** Runs of the characters an IP literal is made of, not glued to letters, digits, dots or colons. */
+const ADDRESS_CANDIDATE = /(?<![\w.:])[0-9A-Fa-f.:]{2,45}(?![\w.:])/g;
+/**
+ * The first IP address in a text, exactly as matched and only if it is one (net.isIP). An IPv6
+ * literal needs a group of two or more hex digits, so words like `a::b` or `::` do not count.
+ */
+function firstIpAddress(text) {
+    for (const match of text.match(ADDRESS_CANDIDATE) ?? []) {
+        const candidate = match.replace(/\.+$/, ''); // the full stop of a sentence that ends with the address
+        const version = (0,external_node_net_.isIP)(candidate);
+        if (version === 4 || (version === 6 && /[0-9A-Fa-f]{2}/.test(candidate)))
+            return candidate;
+    }
+    return undefined;
+}
 /** The runner's IP as Atlas quoted it, from `parameters` or else from `detail`. */
 function quotedIp(answer) {
-    const fromParameters = answer.parameters?.find((value) => typeof value === 'string' && IPV4_OR_IPV6.test(value));
-    if (typeof fromParameters === 'string')
-        return fromParameters;
-    return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
+    for (const text of [...(answer.parameters ?? []), answer.detail ?? '']) {
+        const address = firstIpAddress(text);
+        if (address)
+            return address;
+    }
+    return undefined;
 }
-const CREDENTIAL_NOUNS = { digest: 'API key', 'service-account': 'service account' };
+const CREDENTIAL_NOUNS = {
+    digest: line `API key`,
+    'service-account': line `service account`,
+};
 /** Atlas's error code when a live migration still uses the link-token. */
 const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
-const NOT_FROM_ATLAS_HINT = 'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.';
+const NOT_FROM_ATLAS_HINT = line `The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
+/** A request without credentials answered with a success: Atlas always asks for credentials first. */
+const UNAUTHENTICATED_SUCCESS_HINT = line `Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
 function hintFor(answer, method = 'digest', target = 'link-token') {
     const { status, errorCode } = answer;
     const credential = CREDENTIAL_NOUNS[method];
+    if (status < 200) {
+        return line `The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+    }
     if (status >= 300 && status < 400) {
-        return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
+        return line `Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
     }
     if (errorCode === ACTIVE_MIGRATION_CODE) {
-        return 'A live migration still uses the link-token: run this step after every migration of the organization has been cut over.';
+        return line `A live migration still uses the link-token: run this step after every migration of the organization has been cut over.`;
     }
     if (status === 401 && method === 'digest') {
-        return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
+        return line `Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
     }
     if (status === 401) {
-        return 'Atlas refused the access token: check that the service account belongs to this organization.';
+        return line `Atlas refused the access token: check that the service account belongs to this organization.`;
     }
     if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
         const ip = quotedIp(answer);
-        return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+        const address = ip ? line ` ${ip}` : line ``;
+        return line `The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
     }
     if (status === 403) {
-        return `The ${credential} needs the Organization Owner role in this organization.`;
+        return line `The ${credential} needs the Organization Owner role in this organization.`;
     }
     if (status === 404 && !answer.fromAtlas)
         return NOT_FROM_ATLAS_HINT;
     if (status === 404 && target === 'organization') {
-        return `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+        return line `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
     }
     if (status === 404) {
-        return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
+        return line `No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).`;
     }
     if (status === 429) {
-        return 'Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.';
+        return line `Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
     }
     return undefined;
 }
 /** For a refused token request (400 or 401 from the token endpoint). */
-const TOKEN_REFUSED_HINT = 'Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.';
-const UNTRUSTED_CERTIFICATE_HINT = "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
-const HOST_MISMATCH_HINT = "The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).";
-const NOT_TLS_HINT = 'base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.';
-const PROXY_AUTH_HINT = 'The proxy refused its credentials: check the user name and password in https_proxy.';
-const PROXY_REFUSED_HINT = 'The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.';
-const STALE_NONCE_HINT = 'The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.';
-
-;// CONCATENATED MODULE: ./src/text.ts
-// Small text helpers for log lines built from network text.
-/**
- * Makes text from the network safe for one log line: control characters (which could start a
- * workflow command on a new line) become spaces, runs of space collapse, and it is cut to `max`.
- */
-function oneLine(text, max = 300) {
-    const flat = text
-        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s". */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${Number((ms / 1000).toFixed(2))} s`;
-}
-/** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
-function endSentence(text) {
-    return /[.!?…]$/.test(text) ? text : `${text}.`;
-}
+const TOKEN_REFUSED_HINT = line `Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.`;
+const UNTRUSTED_CERTIFICATE_HINT = line `The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.`;
+const HOST_MISMATCH_HINT = line `The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).`;
+const NOT_TLS_HINT = line `base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.`;
+const PROXY_AUTH_HINT = line `The proxy refused its credentials: check the user name and password in https_proxy.`;
+const PROXY_REFUSED_HINT = line `The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.`;
+const STALE_NONCE_HINT = line `The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.`;
 
 ;// CONCATENATED MODULE: ./src/atlas/answer.ts
-// Reading what Atlas answered: the effective status (inside the envelope when asked for one)
-// and the fields of its JSON error body, tolerating bodies that are not JSON at all.
+// Reading what Atlas answered: the effective status (inside the envelope when asked for one and
+// the envelope came in an HTTP 200, as Atlas sends it) and the fields of its JSON error body,
+// tolerating bodies that are not JSON at all. Every text field is flattened and cut here.
 
 /** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
 function parseJsonObject(text) {
@@ -31067,58 +31125,60 @@ function parseJsonObject(text) {
 }
 function errorFields(body, status) {
     const fields = {};
-    // Text from the network: kept to one printable line before it can reach a log.
     if (typeof body['errorCode'] === 'string')
-        fields.errorCode = oneLine(body['errorCode'], 100);
+        fields.errorCode = fromServer(body['errorCode'], 100);
     if (typeof body['detail'] === 'string')
-        fields.detail = oneLine(body['detail']);
-    if (Array.isArray(body['parameters']))
-        fields.parameters = body['parameters'];
+        fields.detail = fromServer(body['detail']);
+    if (Array.isArray(body['parameters'])) {
+        fields.parameters = body['parameters']
+            .filter((value) => typeof value === 'string')
+            .slice(0, 10)
+            .map((value) => fromServer(value, 100));
+    }
     if (body['error'] === status && (fields.errorCode !== undefined || fields.detail !== undefined)) {
         fields.fromAtlas = true;
     }
     return fields;
 }
+const PROBLEMS = {
+    truncated: 'the body was larger than 64 KiB and was not read in full',
+    emptyEnvelope: 'an enveloped answer was expected, but the body was empty',
+    noEnvelopeStatus: 'an enveloped answer was expected, but the body has no numeric status',
+    html: 'the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)',
+    notJson: 'the answer was not JSON',
+};
+const problem = (key) => fromServer(PROBLEMS[key]);
 function readAtlasAnswer(answer, envelope) {
-    const base = { status: answer.status, httpStatus: answer.status };
+    const base = { status: answer.status, httpStatus: answer.status, headers: answer.headers };
     const text = answer.body.trim();
-    if (answer.bodyTruncated) {
-        return { ...base, bodyProblem: 'the body was larger than 64 KiB and was not read in full' };
-    }
-    if (text === '') {
-        return envelope && answer.status !== 204
-            ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' }
-            : base;
-    }
+    // Atlas envelopes only inside an HTTP 200; any other status is read as itself, whatever the body says.
+    const enveloped = envelope && answer.status === 200;
+    if (answer.bodyTruncated)
+        return { ...base, bodyProblem: problem('truncated') };
+    if (text === '')
+        return enveloped ? { ...base, bodyProblem: problem('emptyEnvelope') } : base;
     const json = parseJsonObject(text);
     if (!json)
         return { ...base, ...describeNonJson(answer, text) };
-    if (!envelope)
+    if (!enveloped)
         return { ...base, ...errorFields(json, answer.status), json };
     if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
-        return {
-            ...base,
-            ...errorFields(json, answer.status),
-            bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
-        };
+        return { ...base, ...errorFields(json, answer.status), bodyProblem: problem('noEnvelopeStatus') };
     }
     const content = json['content'];
     const status = json['status'];
     const inner = typeof content === 'object' && content !== null && !Array.isArray(content)
         ? { ...errorFields(content, status), json: content }
         : {};
-    return { status, httpStatus: answer.status, ...inner };
+    return { ...base, status, ...inner };
 }
 function describeNonJson(answer, text) {
     const contentType = String(answer.headers['content-type'] ?? '');
     if (contentType.includes('html') || text.startsWith('<')) {
-        const title = oneLine(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
-        return {
-            bodyProblem: 'the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)',
-            ...(title ? { detail: title } : {}),
-        };
+        const title = fromServer(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
+        return { bodyProblem: problem('html'), ...(title ? { detail: title } : {}) };
     }
-    return { bodyProblem: 'the answer was not JSON', detail: oneLine(text, 200) };
+    return { bodyProblem: problem('notJson'), detail: fromServer(text, 200) };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -31130,10 +31190,15 @@ var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/atlas/proxy-agent.ts
 // HTTPS through a forward proxy with CONNECT. Node's own Agent does the TLS and keep-alive; only
 // the socket comes from the tunnel. (The `tunnel` package @actions/http-client uses writes proxy
-// credentials with the deprecated Buffer(), which prints a warning on Node 24.)
+// credentials with the deprecated Buffer(), which prints a warning on Node 24, and knows no abort
+// signal.) The CONNECT belongs to the attempt that needs the connection: the transport passes the
+// attempt's signal in the request options (TUNNEL_SIGNAL), and an abort ends the CONNECT at once,
+// whether the proxy is connecting, silent or slow — Node would otherwise wait for the socket.
 
 
 
+/** The request option under which the transport hands the attempt's signal to the tunnel. */
+const TUNNEL_SIGNAL = 'tunnelSignal';
 /** The proxy answered the CONNECT with something other than 200. */
 class ProxyRefusalError extends Error {
     status;
@@ -31141,6 +31206,13 @@ class ProxyRefusalError extends Error {
         super(`the proxy refused the tunnel to ${target}: HTTP ${status}`);
         this.name = 'ProxyRefusalError';
         this.status = status;
+    }
+}
+/** The attempt ended while the proxy had not yet opened the tunnel. */
+class TunnelAbortedError extends Error {
+    constructor() {
+        super('the tunnel was abandoned: the attempt ended before the proxy answered CONNECT');
+        this.name = 'TunnelAbortedError';
     }
 }
 class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
@@ -31156,6 +31228,7 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
     }
     createConnection(options, callback) {
         const target = `${options.host}:${options.port}`;
+        const signal = options[TUNNEL_SIGNAL];
         const credentials = this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
         const connect = (this.proxy.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_).request({
             host: this.proxy.host,
@@ -31171,20 +31244,35 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
                     : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
             },
         });
+        let done = false;
+        const finish = (error, socket) => {
+            if (done)
+                return;
+            done = true;
+            this.pending.delete(connect);
+            signal?.removeEventListener('abort', abandon);
+            callback(error, socket);
+        };
+        const abandon = () => {
+            connect.destroy();
+            finish(new TunnelAbortedError());
+        };
         this.pending.add(connect);
         connect.once('connect', (res, socket) => {
-            this.pending.delete(connect);
             if (res.statusCode !== 200) {
                 socket.destroy();
-                callback(new ProxyRefusalError(target, res.statusCode ?? 0));
+                finish(new ProxyRefusalError(target, res.statusCode ?? 0));
                 return;
             }
-            callback(null, external_node_tls_.connect({ ...options, socket, rejectUnauthorized: true }));
+            const tlsOptions = { ...options, socket, rejectUnauthorized: true };
+            delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
+            finish(null, external_node_tls_.connect(tlsOptions));
         });
-        connect.once('error', (error) => {
-            this.pending.delete(connect);
-            callback(error);
-        });
+        connect.on('error', (error) => finish(error));
+        if (signal?.aborted)
+            abandon();
+        else
+            signal?.addEventListener('abort', abandon, { once: true });
         connect.end();
         return undefined;
     }
@@ -31199,7 +31287,10 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
 ;// CONCATENATED MODULE: ./src/atlas/transport.ts
 // One HTTP exchange over node:http(s): the proxy decided by the network environment, keep-alive so
 // the digest round trip reuses the connection, certificates always verified, bounded body reads,
-// no redirects, abortable at any point.
+// no redirects. An exchange always settles: at once when its signal aborts (in any phase: DNS,
+// TCP, the proxy's CONNECT, TLS, headers, body), with an answer for a 101 Switching Protocols,
+// and with an error when the connection closes without an answer — so no promise is left pending
+// on a socket Node has silently dropped.
 
 
 
@@ -31208,6 +31299,8 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
 const MAX_BODY_BYTES = 64 * 1024;
 class TransportError extends Error {
     kind;
+    /** The message as one safe line (Node's and OpenSSL's messages may quote what a server sent). */
+    text;
     /** Node's error code, e.g. ECONNRESET or ERR_TLS_CERT_ALTNAME_INVALID. */
     code;
     /** The request was written completely, so the server may have acted on it. */
@@ -31220,8 +31313,10 @@ class TransportError extends Error {
      */
     staleConnection;
     constructor(kind, message, facts) {
-        super(message);
+        const text = fromServer(message);
+        super(text);
         this.name = 'TransportError';
+        this.text = text;
         this.kind = kind;
         this.code = facts.code;
         this.requestSent = facts.requestSent;
@@ -31234,10 +31329,12 @@ const TLS_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL/;
 const NOT_TLS = /wrong version number|packet length too long|http request/i;
 function classify(error, requestSent, staleConnection) {
     const code = error.code;
-    const message = oneLine(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message);
+    const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
     if (error instanceof ProxyRefusalError) {
         return new TransportError('proxy', message, { requestSent: false, proxyStatus: error.status });
     }
+    if (error instanceof TunnelAbortedError)
+        return new TransportError('aborted', message, { requestSent: false });
     let kind = 'network';
     if (code === 'EPROTO' && NOT_TLS.test(error.message))
         kind = 'not-tls';
@@ -31254,58 +31351,79 @@ class Transport {
     /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
     route(url) {
         const agent = this.agentFor(url);
-        return agent instanceof ProxyTunnelAgent ? `through proxy ${agent.address}` : 'directly';
+        return agent instanceof ProxyTunnelAgent ? line `through proxy ${fromSettings(agent.address)}` : line `directly`;
     }
     send(request) {
         const { url, signal } = request;
-        let onAbort = () => undefined;
-        const exchange = new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return Promise.reject(new TransportError('aborted', 'the request was aborted', { requestSent: false }));
+        return new Promise((resolve, reject) => {
+            let requestSent = false;
+            let answered = false;
+            let settled = false;
+            const settle = (outcome) => {
+                if (settled)
+                    return;
+                settled = true;
+                signal.removeEventListener('abort', onAbort);
+                if ('answer' in outcome)
+                    resolve(outcome.answer);
+                else
+                    reject(outcome.error);
+            };
+            const fail = (error) => {
+                if (signal.aborted) {
+                    settle({ error: new TransportError('aborted', 'the request was aborted', { requestSent }) });
+                    return;
+                }
+                const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+                settle({ error: classify(error, requestSent, stale) });
+            };
+            // The abort settles the exchange itself: it never waits for the socket to report back.
+            const onAbort = () => {
+                settle({ error: new TransportError('aborted', 'the request was aborted', { requestSent }) });
+                req.destroy();
+            };
             // Stryker disable next-line all: equivalent, the agent (chosen per protocol) decides how the request travels
             const client = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
             const headers = request.body === undefined
                 ? request.headers
                 : { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
-            const req = client.request(url, { method: request.method, headers, agent: this.agentFor(url) });
-            let requestSent = false;
-            let answered = false;
-            const fail = (error) => {
-                if (signal.aborted) {
-                    reject(new TransportError('aborted', 'the request was aborted', { requestSent }));
-                    return;
-                }
-                const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-                reject(classify(error, requestSent, stale));
+            const options = {
+                method: request.method,
+                headers,
+                agent: this.agentFor(url),
+                [TUNNEL_SIGNAL]: signal,
             };
-            onAbort = () => {
-                req.destroy(new Error('aborted'));
-            };
-            if (signal.aborted) {
-                onAbort();
-            }
-            else {
-                // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, destroying twice is harmless
-                signal.addEventListener('abort', onAbort, { once: true });
-            }
+            const req = client.request(url, options);
             req.on('finish', () => {
                 requestSent = true;
             });
-            req.on('error', (error) => {
-                fail(error);
+            req.on('error', fail);
+            // A 101 hands the socket over; without this listener Node would drop it without a word.
+            req.on('upgrade', (res, socket) => {
+                answered = true;
+                socket.destroy();
+                settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body: '', bodyTruncated: false } });
             });
             req.on('response', (res) => {
                 answered = true;
                 readBounded(res).then(({ body, truncated }) => {
-                    resolve({ status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated });
+                    settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated } });
                 }, (error) => {
                     // Stryker disable next-line CallExpression: equivalent, the socket has already failed
                     req.destroy();
                     fail(error);
                 });
             });
+            // Whatever else happened, a request that closes without an answer has failed.
+            req.on('close', () => {
+                if (!answered)
+                    fail(Object.assign(new Error('the connection closed without an answer'), { code: 'ECONNRESET' }));
+            });
+            signal.addEventListener('abort', onAbort, { once: true });
             req.end(request.body);
         });
-        // Stryker disable next-line all: equivalent, an abort after the exchange has no request left to destroy
-        return exchange.finally(() => signal.removeEventListener('abort', onAbort));
     }
     /** Closes kept-alive connections so the process can exit at once. */
     close() {
@@ -31653,6 +31771,7 @@ function parseChallenges(header) {
 
 
 
+
 /** Digest algorithms we answer, strongest first, with their node:crypto hash names. */
 const ALGORITHMS = [
     ['SHA-512-256', 'sha512-256'],
@@ -31671,11 +31790,15 @@ function unsendable(value) {
 }
 /** A server's authentication demand the action will not or cannot meet; never retried. */
 class ChallengeError extends Error {
-    constructor(message) {
-        super(message);
+    text;
+    constructor(text) {
+        super(text);
         this.name = 'ChallengeError';
+        this.text = text;
     }
 }
+/** A challenge parameter or scheme as it may be quoted in a message: short and flat. */
+const quote = (value) => fromServer(value, 40);
 /** digest-fetch's client with node:crypto hashing (any algorithm) and a CSPRNG cnonce. */
 class NodeCryptoDigestClient extends DigestClient {
     hashName = 'md5';
@@ -31695,15 +31818,17 @@ function isStaleChallenge(header) {
 class DigestSigner {
     client;
     adopted = false;
+    /** Requests signed with the adopted nonce. */
+    nonceCount = 0;
     constructor(user, password) {
         this.client = new NodeCryptoDigestClient(user, password);
     }
     get hasChallenge() {
         return this.adopted;
     }
-    /** The algorithm of the adopted challenge, e.g. `MD5`. */
+    /** The algorithm of the adopted challenge, e.g. `MD5` (always one of the supported names). */
     get algorithm() {
-        return String(this.client.digest.algorithm);
+        return fromServer(String(this.client.digest.algorithm));
     }
     /**
      * Adopts the best Digest challenge of a 401's WWW-Authenticate header (new nonce, nc reset).
@@ -31713,25 +31838,30 @@ class DigestSigner {
         const all = parseChallenges(header);
         const digests = all.filter(isDigest);
         if (digests.length === 0) {
-            const offered = all.map((challenge) => challenge.scheme).join(', ') || 'no challenge at all';
-            throw new ChallengeError(`the server did not offer Digest authentication (offered: ${offered}); the action sends API keys only with Digest, never in a readable form`);
+            const offered = all.length === 0 ? line `no challenge at all` : listed(all.map((c) => c.scheme));
+            throw new ChallengeError(line `the server did not offer Digest authentication (offered: ${offered}); the action sends API keys only with Digest, never in a readable form`);
         }
         const withAuthQop = digests.filter((challenge) => qopsOf(challenge).includes('auth'));
         if (withAuthQop.length === 0) {
-            throw new ChallengeError(`the server's Digest challenge does not offer qop=auth (offered: ${digests.map((c) => c.params['qop'] ?? 'none').join(', ')})`);
+            const offered = listed(digests.map((challenge) => challenge.params['qop'] ?? 'none'));
+            throw new ChallengeError(line `the server's Digest challenge does not offer qop=auth (offered: ${offered})`);
         }
         const choice = pickStrongest(withAuthQop);
         if (!choice) {
-            const asked = withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5').join(', ');
-            throw new ChallengeError(`the server asked for an unsupported Digest algorithm (${asked})`);
+            const asked = listed(withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5'));
+            throw new ChallengeError(line `the server asked for an unsupported Digest algorithm (${asked})`);
         }
         const [algorithm, hashName, challenge] = choice;
         const { realm = '', nonce, opaque } = challenge.params;
         if (nonce === undefined || nonce === '')
-            throw new ChallengeError("the server's Digest challenge has no nonce");
-        for (const [name, value] of Object.entries({ realm, nonce, opaque })) {
+            throw new ChallengeError(line `the server's Digest challenge has no nonce`);
+        for (const [name, value] of [
+            [line `realm`, realm],
+            [line `nonce`, nonce],
+            [line `opaque`, opaque],
+        ]) {
             if (value !== undefined && unsendable(value)) {
-                throw new ChallengeError(`the server's Digest ${name} contains a quote, backslash or control character, which cannot be sent back faithfully`);
+                throw new ChallengeError(line `the server's Digest ${name} contains a quote, backslash or control character, which cannot be sent back faithfully`);
             }
         }
         // The parsed values go to digest-fetch as they are: its own header parser would misread
@@ -31745,17 +31875,24 @@ class DigestSigner {
             qop: 'auth',
             algorithm,
             cnonce: this.client.makeNonce(),
-            nc: 1, // a new nonce starts counting at 1
         });
+        this.nonceCount = 0; // a new nonce starts counting again
         this.client.hasAuth = true;
         this.adopted = true;
     }
     /** The Authorization header value for one request; each call uses the next nonce count. */
     authorization(method, url) {
+        this.nonceCount++;
+        // RFC 7616 §3.4: nc is hexadecimal. digest-fetch pads whatever it is given to 8 characters, so it
+        // gets the count already in hex (the tenth request sends 0000000a, not 00000010).
+        Object.assign(this.client.digest, { nc: this.nonceCount.toString(16) }); // typed a number there; only padded
         const options = this.client.addAuth(url, { method, headers: {} });
-        this.client.digest.nc++;
         return options.headers.Authorization;
     }
+}
+/** Values a server sent, quoted short and flat, joined with commas. */
+function listed(values) {
+    return joinText(values.slice(0, 5).map(quote), ', ');
 }
 function qopsOf(challenge) {
     return (challenge.params['qop'] ?? '').split(',').map((qop) => qop.trim().toLowerCase());
@@ -31771,13 +31908,17 @@ function pickStrongest(challenges) {
 
 ;// CONCATENATED MODULE: ./src/auth/api-key.ts
 
+
 /** How often a stale-nonce 401 is answered with the new nonce within one attempt. */
 const MAX_STALE_RENEWALS = 2;
 /** The server declared every nonce stale: not a matter of the keys, so not their hint. */
 class StaleNonceError extends Error {
+    text;
     constructor() {
-        super(`the server declared the nonce stale ${MAX_STALE_RENEWALS + 1} times in a row`);
+        const text = line `the server declared the nonce stale ${MAX_STALE_RENEWALS + 1} times in a row`;
+        super(text);
         this.name = 'StaleNonceError';
+        this.text = text;
     }
 }
 class ApiKeyAuthenticator {
@@ -31801,19 +31942,19 @@ class ApiKeyAuthenticator {
     answerUnauthorized(answer, sentAuthorization) {
         const challenge = answer.headers['www-authenticate'];
         if (sentAuthorization === undefined) {
-            this.adopt(challenge, `Answering the server's Digest challenge`);
+            this.adopt(challenge, line `Answering the server's Digest challenge`);
             return true;
         }
         if (isStaleChallenge(challenge)) {
             if (this.staleRenewals >= MAX_STALE_RENEWALS)
                 throw new StaleNonceError();
             this.staleRenewals++;
-            this.adopt(challenge, 'The server marked the nonce stale: answering its new challenge');
+            this.adopt(challenge, line `The server marked the nonce stale: answering its new challenge`);
             return true;
         }
         if (this.nonceFromEarlierAttempt) {
             // MongoDB's own clients never reuse a nonce; a server may forget one without saying stale.
-            this.adopt(challenge, 'The server refused a nonce from an earlier attempt: answering its new challenge');
+            this.adopt(challenge, line `The server refused a nonce from an earlier attempt: answering its new challenge`);
             return true;
         }
         return false; // a fresh nonce refused: the keys are wrong, and no retry changes that
@@ -31824,7 +31965,7 @@ class ApiKeyAuthenticator {
     adopt(challenge, why) {
         this.signer.adopt(challenge); // throws when there is no Digest challenge to answer safely
         this.nonceFromEarlierAttempt = false;
-        this.debug(`${why} (algorithm ${this.signer.algorithm}).`);
+        this.debug(line `${why} (algorithm ${this.signer.algorithm}).`);
     }
 }
 
@@ -31845,13 +31986,36 @@ class TokenEndpointError extends Error {
     retryAfter;
     /** The OAuth `error` code, e.g. `invalid_client`, when the endpoint named one. */
     oauthError;
-    constructor(status, retryAfter, oauthError, message) {
-        super(message);
+    text;
+    constructor(status, retryAfter, oauthError, text) {
+        super(text);
         this.name = 'TokenEndpointError';
         this.status = status;
         this.retryAfter = retryAfter;
         this.oauthError = oauthError;
+        this.text = text;
     }
+}
+/**
+ * The endpoint issued a token of a type the action does not understand: RFC 6749 §7.1 forbids
+ * using it. Final: asking again would give the same type.
+ */
+class UnusableTokenError extends Error {
+    text;
+    constructor(tokenType) {
+        const text = line `the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
+        super(text);
+        this.name = 'UnusableTokenError';
+        this.text = text;
+    }
+}
+/**
+ * RFC 6749 §2.3.1: the client ID and secret are form-urlencoded (application/x-www-form-urlencoded)
+ * before they are joined with a colon and base64-encoded, as MongoDB's Go SDK does.
+ */
+function basicCredentials(clientId, clientSecret) {
+    const formEncode = (value) => new URLSearchParams({ v: value }).toString().slice('v='.length);
+    return Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64');
 }
 /** `expires_in` as milliseconds: a positive number of seconds, else unknown. */
 function parseExpiresIn(value) {
@@ -31867,26 +32031,29 @@ class ServiceAccountAuthenticator {
     /** The token in hand was obtained before this attempt. */
     tokenFromEarlierAttempt = false;
     constructor(credentials, options) {
-        this.basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
+        const encoded = basicCredentials(credentials.clientId, credentials.clientSecret);
+        this.basic = `Basic ${encoded}`;
         this.options = options;
-        options.mask(this.basic.slice('Basic '.length));
+        options.mask(encoded);
     }
     startAttempt() {
         const expiresAt = this.token?.expiresAt;
         if (expiresAt !== undefined && this.options.now() >= expiresAt - TOKEN_EXPIRY_MARGIN_MS) {
-            this.options.log.debug('The access token expires within a minute: requesting a new one.');
+            this.options.log.debug(line `The access token expires within a minute: requesting a new one.`);
             this.token = undefined;
         }
         this.tokenFromEarlierAttempt = this.token !== undefined;
     }
     async authorize(_method, _url, signal) {
         this.token ??= await this.requestToken(signal);
+        if (!/^bearer$/i.test(this.token.type))
+            throw new UnusableTokenError(fromServer(this.token.type, 40));
         return `Bearer ${this.token.value}`;
     }
     answerUnauthorized() {
         if (!this.tokenFromEarlierAttempt)
             return false; // a token just issued and refused: final
-        this.options.log.debug('Atlas refused the access token of an earlier attempt: requesting a new one.');
+        this.options.log.debug(line `Atlas refused the access token of an earlier attempt: requesting a new one.`);
         this.token = undefined;
         this.tokenFromEarlierAttempt = false;
         return true;
@@ -31896,30 +32063,33 @@ class ServiceAccountAuthenticator {
         this.token = undefined;
         if (token === undefined)
             return;
-        const expiry = 'it expires by itself within the hour';
+        const expiry = line `it expires by itself within the hour`;
         if (cancelSignal.aborted) {
-            this.options.log.warning(`Did not revoke the access token: the job was cancelled; ${expiry}.`);
+            // A run stopped at its deadline (or with a request that never settled) leaves it as a cancelled one does.
+            const stop = cancelSignal.reason === 'deadline' || cancelSignal.reason === 'drained';
+            const why = stop ? line `the run was stopped without a result` : line `the job was cancelled`;
+            this.options.log.warning(line `Did not revoke the access token: ${why}; ${expiry}.`);
             return;
         }
         const timeout = AbortSignal.timeout(REVOKE_TIMEOUT_MS);
         try {
             const answer = await this.post('/api/oauth/revoke', `token=${encodeURIComponent(token.value)}&token_type_hint=access_token`, AbortSignal.any([cancelSignal, timeout]));
             if (answer.status === 200 || answer.status === 204) {
-                this.options.log.debug('Revoked the access token.');
+                this.options.log.debug(line `Revoked the access token.`);
             }
             else {
-                this.options.log.warning(`Could not revoke the access token (HTTP ${answer.status}); ${expiry}.`);
+                this.options.log.warning(line `Could not revoke the access token (HTTP ${answer.status}); ${expiry}.`);
             }
         }
         catch (error) {
             const reason = error instanceof TransportError && error.kind === 'aborted'
                 ? cancelSignal.aborted
-                    ? 'the job was cancelled'
-                    : `no answer within ${formatDuration(REVOKE_TIMEOUT_MS)}`
-                : error instanceof Error
-                    ? error.message
-                    : String(error);
-            this.options.log.warning(`Could not revoke the access token (${reason}); ${expiry}.`);
+                    ? line `the job was cancelled`
+                    : line `no answer within ${formatDuration(REVOKE_TIMEOUT_MS)}`
+                : error instanceof TransportError
+                    ? error.text
+                    : fromServer(String(error));
+            this.options.log.warning(line `Could not revoke the access token (${reason}); ${expiry}.`);
         }
     }
     post(path, body, signal) {
@@ -31941,16 +32111,19 @@ class ServiceAccountAuthenticator {
         const body = parseJsonObject(answer.body) ?? {}; // not JSON: described below by status alone
         const value = body['access_token'];
         if (answer.status === 200 && typeof value === 'string' && value !== '') {
+            // Masked at once, and kept even when its type is unusable: an issued token is always revoked.
             this.options.mask(value);
-            this.options.log.debug('Obtained an access token for the service account.');
+            this.options.log.debug(line `Obtained an access token for the service account.`);
             const lifetime = parseExpiresIn(body['expires_in']);
-            return { value, expiresAt: lifetime === undefined ? undefined : this.options.now() + lifetime };
+            const type = typeof body['token_type'] === 'string' ? body['token_type'] : '(none)';
+            return { value, type, expiresAt: lifetime === undefined ? undefined : this.options.now() + lifetime };
         }
-        const oauthError = typeof body['error'] === 'string' ? oneLine(body['error'], 100) : undefined;
-        const description = typeof body['error_description'] === 'string' ? oneLine(body['error_description']) : undefined;
-        const what = answer.status === 200 ? 'answered without an access token' : `answered HTTP ${answer.status}`;
-        const details = [oauthError, description].filter(Boolean).join(': ');
-        throw new TokenEndpointError(answer.status, answer.headers['retry-after'], oauthError, `the token endpoint ${what}${details ? ` (${details})` : ''}`);
+        const oauthError = typeof body['error'] === 'string' ? fromServer(body['error'], 100) : undefined;
+        const description = typeof body['error_description'] === 'string' ? fromServer(body['error_description']) : undefined;
+        const what = answer.status === 200 ? line `answered without an access token` : line `answered HTTP ${answer.status}`;
+        const details = [oauthError, description].filter((part) => part !== undefined && part !== '');
+        const why = details.length === 0 ? line `` : line ` (${fromServer(details.join(': '))})`;
+        throw new TokenEndpointError(answer.status, answer.headers['retry-after'], oauthError, line `the token endpoint ${what}${why}`);
     }
 }
 
@@ -31963,53 +32136,55 @@ class ServiceAccountAuthenticator {
 
 
 
-
+const DURING = {
+    'token request': line `during the token request`,
+    request: line `during the request`,
+    wait: line `while waiting to retry`,
+};
 function describeAnswer(answer, success, withDetail = false) {
-    const parts = [`HTTP ${answer.status}`];
-    if (answer.errorCode)
-        parts.push(answer.errorCode);
-    let text = parts.join(' ');
+    let text = answer.errorCode ? line `HTTP ${answer.status} ${answer.errorCode}` : line `HTTP ${answer.status}`;
     if (withDetail && answer.detail)
-        text += `: ${answer.detail}`;
+        text = line `${text}: ${answer.detail}`;
     if (answer.bodyProblem)
-        text += ` (${answer.bodyProblem})`;
+        text = line `${text} (${answer.bodyProblem})`;
     if (answer.status !== answer.httpStatus)
-        text += ` (enveloped in HTTP ${answer.httpStatus})`;
+        text = line `${text} (enveloped in HTTP ${answer.httpStatus})`;
     if (answer.status >= 200 && answer.status < 300 && answer.status !== success) {
-        text += `; Atlas documents ${success} as the only success of this endpoint`;
+        text = line `${text}; Atlas documents ${success} as the only success of this endpoint`;
     }
     return text;
 }
+/** Why the authenticator would not answer a 401 (`answer`), and what to do about it. */
+function describeRefusal(error, answer) {
+    const status = describeAnswer(answer, 0);
+    if (error instanceof StaleNonceError)
+        return { description: line `${status}: ${error.text}`, hint: STALE_NONCE_HINT };
+    return { description: line `${status}: authentication refused: ${error.text}` };
+}
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
 function tokenErrorCode(error) {
-    return `oauth:${error.oauthError ?? `http-${error.status}`}`;
+    return error.oauthError ? line `oauth:${error.oauthError}` : line `oauth:http-${error.status}`;
 }
 function describeError(error, context) {
     const final = { kind: 'final' };
-    const base = { kind: 'error', cancelled: false, fateUnknown: context.fateUnknown };
+    const base = { kind: 'error', cancelled: false, fateUnknown: context.fateUnknown, phase: context.phase };
     if (error instanceof TransportError && error.kind === 'aborted') {
         return context.cancelled
-            ? { ...base, failure: final, description: 'cancelled during the request', cancelled: true }
-            : { ...base, failure: { kind: 'timeout' }, description: `timed out after ${formatDuration(context.timeoutMs)}` };
+            ? { ...base, failure: final, description: line `cancelled ${DURING[context.phase]}`, cancelled: true }
+            : {
+                ...base,
+                failure: { kind: 'timeout' },
+                description: line `timed out after ${formatDuration(context.timeoutMs)}`,
+            };
     }
-    if (error instanceof ChallengeError) {
-        return { ...base, failure: final, description: `authentication refused: ${error.message}` };
-    }
-    if (error instanceof StaleNonceError) {
-        return {
-            ...base,
-            failure: final,
-            description: `HTTP 401: ${error.message}`,
-            hint: STALE_NONCE_HINT,
-            httpStatus: 401,
-        };
-    }
+    if (error instanceof UnusableTokenError)
+        return { ...base, failure: final, description: error.text };
     if (error instanceof TokenEndpointError) {
         const refused = error.status === 400 || error.status === 401;
         return {
             ...base,
             failure: { kind: 'answer', status: error.status, retryAfter: error.retryAfter },
-            description: `token request failed: ${error.message}`,
+            description: line `token request failed: ${error.text}`,
             errorCode: tokenErrorCode(error),
             ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
         };
@@ -32017,20 +32192,20 @@ function describeError(error, context) {
     if (error instanceof TransportError)
         return describeTransportError(error, base, final);
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, failure: final, description: `unexpected error: ${oneLine(message)}` };
+    return { ...base, failure: final, description: line `unexpected error: ${fromServer(message)}` };
 }
 function describeTransportError(error, base, final) {
     switch (error.kind) {
         case 'tls': {
             const hint = error.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? HOST_MISMATCH_HINT : UNTRUSTED_CERTIFICATE_HINT;
-            return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint };
+            return { ...base, failure: final, description: line `TLS failure: ${error.text}`, hint };
         }
         case 'not-tls':
             // OpenSSL's own text here is a file path and line number: the code says it all.
             return {
                 ...base,
                 failure: final,
-                description: `TLS failure: the server did not answer the TLS handshake in TLS (${error.code ?? 'EPROTO'})`,
+                description: line `TLS failure: the server did not answer the TLS handshake in TLS (${fromServer(error.code ?? 'EPROTO', 40)})`,
                 hint: NOT_TLS_HINT,
             };
         case 'proxy': {
@@ -32039,7 +32214,7 @@ function describeTransportError(error, base, final) {
             return {
                 ...base,
                 failure: { kind: 'proxy', status },
-                description: `proxy failure: ${error.message}`,
+                description: line `proxy failure: ${error.text}`,
                 ...(hint ? { hint } : {}),
             };
         }
@@ -32047,7 +32222,7 @@ function describeTransportError(error, base, final) {
             return {
                 ...base,
                 failure: { kind: 'network', code: error.code },
-                description: `network error: ${error.message}`,
+                description: line `network error: ${error.text}`,
             };
     }
 }
@@ -32171,6 +32346,8 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 ;// CONCATENATED MODULE: ./src/attempts.ts
 // The attempt loop shared by every request the action makes to Atlas: send it with credentials,
 // answer authentication round trips within the attempt, and retry what retry.ts calls transient.
+// It is also the one place that can vouch for an answer: a Proof is made here, and only for an
+// answer to a request that carried the run's credentials.
 
 
 
@@ -32178,23 +32355,34 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 
 
+
+
+/** The one way to vouch for an answer: it answered a request that carried credentials. */
+function proofOf(answer) {
+    return { answer };
+}
 function describeOutcome(outcome, call) {
-    return outcome.kind === 'answer' ? describeAnswer(outcome.answer, call.success) : outcome.description;
+    if (outcome.kind === 'error')
+        return outcome.description;
+    return outcome.refusal?.description ?? describeAnswer(outcome.answer, call.success);
 }
 /** One attempt: the request, plus the authentication round trips it needs, within one time limit. */
 async function attemptOnce(call, session) {
-    const { settings, auth, transport, runtime } = session;
-    const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
+    const { settings, auth, transport, runtime, progress } = session;
+    const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion), ...call.headers };
     let fateIsUnknown = false;
     let resentOnFreshConnection = false;
-    /** An authorized request is on its way: if it fails now, Atlas may have acted on it. */
-    let authorizedInFlight = false;
+    let phase = 'request';
     try {
         const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
         auth.startAttempt();
         for (;;) {
+            phase = auth.method === 'service-account' ? 'token request' : 'request';
             const authorization = await auth.authorize(call.method, call.url, signal);
-            authorizedInFlight = authorization !== undefined;
+            phase = 'request';
+            progress.authorizedInFlight = authorization !== undefined;
+            if (authorization !== undefined)
+                progress.authorizedSent = true;
             let http;
             try {
                 http = await transport.send({
@@ -32210,32 +32398,63 @@ async function attemptOnce(call, session) {
                 if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection)
                     throw error;
                 resentOnFreshConnection = true;
-                if (authorizedInFlight && error.requestSent)
+                if (progress.authorizedInFlight && error.requestSent)
                     fateIsUnknown = true;
-                session.log.debug('The kept-alive connection was closed by the server: sending again on a fresh one.');
+                session.log.debug(line `The kept-alive connection was closed by the server: sending again on a fresh one.`);
                 continue;
             }
-            authorizedInFlight = false; // answered: its fate is in the answer
-            if (http.status === 401 && auth.answerUnauthorized(http, authorization))
-                continue;
+            progress.authorizedInFlight = false; // answered: its fate is in the answer
             const answer = readAtlasAnswer(http, settings.envelope);
+            if (http.status === 401) {
+                try {
+                    if (auth.answerUnauthorized(http, authorization))
+                        continue;
+                }
+                catch (error) {
+                    if (!(error instanceof ChallengeError || error instanceof StaleNonceError))
+                        throw error;
+                    return refused(answer, describeRefusal(error, answer), fateIsUnknown);
+                }
+            }
             const failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
             if (authorization && fateUnknown(failure, true))
                 fateIsUnknown = true;
-            return { kind: 'answer', answer, failure, fateUnknown: fateIsUnknown };
+            return {
+                kind: 'answer',
+                answer,
+                proof: authorization === undefined ? undefined : proofOf(answer),
+                failure,
+                fateUnknown: fateIsUnknown,
+            };
         }
     }
     catch (error) {
+        const cancelled = runtime.cancelSignal.aborted;
         const outcome = describeError(error, {
-            cancelled: runtime.cancelSignal.aborted,
+            cancelled,
             timeoutMs: settings.timeoutMs,
             fateUnknown: fateIsUnknown,
+            phase,
         });
-        if (authorizedInFlight && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
+        const sent = error instanceof TransportError && error.requestSent;
+        // An authorized request that was on its way when the attempt ended may have been carried out.
+        if (progress.authorizedInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
             outcome.fateUnknown = true;
         }
+        progress.authorizedInFlight = false;
         return outcome;
     }
+}
+/** A 401 the authenticator will not answer: final, reported with the answer's own facts. */
+function refused(answer, refusal, fateIsUnknown) {
+    return {
+        kind: 'answer',
+        answer,
+        proof: undefined,
+        failure: { kind: 'final' },
+        fateUnknown: fateIsUnknown,
+        ...(refusal ? { refusal } : {}),
+    };
 }
 /** After a cancellation during the back-off: the last answer's facts stay, the result is "cancelled". */
 function cancelledWhileWaiting(last) {
@@ -32244,15 +32463,16 @@ function cancelledWhileWaiting(last) {
     return {
         kind: 'error',
         failure: { kind: 'final' },
-        description: 'cancelled while waiting to retry',
+        description: line `cancelled ${DURING.wait}`,
         cancelled: true,
         fateUnknown: last.fateUnknown,
+        phase: 'wait',
         ...(lastStatus === undefined ? {} : { httpStatus: lastStatus }),
         ...(lastCode === undefined ? {} : { errorCode: lastCode }),
     };
 }
 async function attemptUntilFinal(call, session) {
-    const { settings, log, runtime } = session;
+    const { settings, log, runtime, progress } = session;
     const attemptLog = [];
     let anyFateUnknown = false;
     const report = (final, attempts) => ({
@@ -32260,17 +32480,22 @@ async function attemptUntilFinal(call, session) {
         attempts,
         attemptLog,
         fateUnknown: anyFateUnknown || final.fateUnknown,
+        authorizedSent: progress.authorizedSent,
     });
     for (let attempt = 1;; attempt++) {
         const attemptStarted = runtime.now();
+        progress.attempts++;
         const outcome = await attemptOnce(call, session);
+        progress.last = outcome.kind === 'answer' ? outcome.answer : undefined;
         const record = {
             attempt,
             outcome: describeOutcome(outcome, call),
             durationMs: runtime.now() - attemptStarted,
         };
         attemptLog.push(record);
+        progress.attemptLog.push(record);
         anyFateUnknown ||= outcome.fateUnknown;
+        progress.fateUnknown ||= outcome.fateUnknown;
         const cancelled = outcome.kind === 'error' && outcome.cancelled;
         if (cancelled || !isTransient(outcome.failure) || attempt >= settings.maxAttempts) {
             return report(outcome, attempt);
@@ -32283,8 +32508,8 @@ async function attemptUntilFinal(call, session) {
             random: runtime.random,
         });
         record.waitMs = waitMs;
-        const because = retryAfterMs === undefined ? '' : ` (the server asked for ${formatDuration(retryAfterMs)})`;
-        log.info(`Attempt ${attempt} of ${settings.maxAttempts}: ${endSentence(record.outcome)} Retrying in ${formatDuration(waitMs)}${because}.`);
+        const because = retryAfterMs === undefined ? line `` : line ` (the server asked for ${formatDuration(retryAfterMs)})`;
+        log.info(line `Attempt ${attempt} of ${settings.maxAttempts}: ${endSentence(record.outcome)} Retrying in ${formatDuration(waitMs)}${because}.`);
         await runtime.sleep(waitMs, runtime.cancelSignal);
         if (runtime.cancelSignal.aborted)
             return report(cancelledWhileWaiting(outcome), attempt);
@@ -32292,28 +32517,31 @@ async function attemptUntilFinal(call, session) {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/authenticator.ts
+
 /** How the summary and the log name each method (never its values). */
 const METHOD_LABELS = {
-    digest: 'API key (HTTP Digest)',
-    'service-account': 'service account (OAuth 2.0 client credentials)',
+    digest: line `API key (HTTP Digest)`,
+    'service-account': line `service account (OAuth 2.0 client credentials)`,
 };
 
 ;// CONCATENATED MODULE: ./src/result.ts
+
 
 /** Every value of the `status` output. */
 const RESULT_STATUSES = (/* unused pure expression or super */ null && (['deleted', 'not-found', 'failed', 'dry-run-passed']));
 /** The one place a result is assembled: the facts from the attempts, the verdict from the operation. */
 function buildResult(report, verdict, context) {
     const { final } = report;
-    const httpStatus = final.kind === 'answer' ? final.answer.status : final.httpStatus;
-    const errorCode = final.kind === 'answer' ? final.answer.errorCode : final.errorCode;
-    const detail = final.kind === 'answer' ? final.answer.detail : undefined;
+    const answer = final.kind === 'answer' ? final.answer : undefined;
+    const httpStatus = answer ? answer.status : final.kind === 'error' ? final.httpStatus : undefined;
+    const errorCode = answer ? answer.errorCode : final.kind === 'error' ? final.errorCode : undefined;
+    const detail = answer?.detail;
     return {
         status: verdict.status,
         authMethod: context.authMethod,
         stepFails: verdict.stepFails,
         ...(httpStatus === undefined ? {} : { httpStatus }),
-        attempts: report.attempts,
+        attempts: context.attempts,
         ...(errorCode ? { errorCode } : {}),
         ...(detail ? { detail } : {}),
         ...(verdict.hint ? { hint: verdict.hint } : {}),
@@ -32328,27 +32556,33 @@ function buildResult(report, verdict, context) {
 }
 /** `after 3 attempts`, or nothing for one. */
 function afterAttempts(attempts) {
-    return attempts > 1 ? ` after ${attempts} attempts` : '';
+    return attempts > 1 ? line ` after ${attempts} attempts` : line ``;
 }
 /** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
 function failedVerdict(what, why, attempts, hint) {
-    return {
-        status: 'failed',
-        stepFails: true,
-        message: `${endSentence(`${what} failed${afterAttempts(attempts)}: ${why}`)}${hint ? ` ${hint}` : ''}`,
-        hint,
-    };
+    const sentence = endSentence(line `${what} failed${afterAttempts(attempts)}: ${why}`);
+    return { status: 'failed', stepFails: true, message: hint ? line `${sentence} ${hint}` : sentence, hint };
+}
+/** What may have happened to the link-token when a run ends without a result. */
+function uncertainty(dryRun, facts) {
+    if (dryRun)
+        return line `nothing was deleted`;
+    if (!facts.authorizedSent)
+        return line `no request that could delete the link-token was sent`;
+    if (facts.fateUnknown)
+        return line `the link-token may or may not have been deleted`;
+    return line `the link-token was not deleted`;
 }
 /** The verdict on an attempt that ended without an answer: cancelled, or failed with its hint. */
-function errorVerdict(final, attempts, wording) {
+function errorVerdict(final, report, what, dryRun) {
     if (final.cancelled) {
         return {
             status: 'failed',
             stepFails: true,
-            message: `Cancelled: the job was cancelled (${final.description}); ${wording.uncertainty}.`,
+            message: line `Cancelled: the job was cancelled ${DURING[final.phase]}; ${uncertainty(dryRun, report)}.`,
         };
     }
-    return failedVerdict(wording.what, final.description, attempts, final.hint);
+    return failedVerdict(what, final.description, report.attempts, final.hint);
 }
 
 ;// CONCATENATED MODULE: ./src/operation.ts
@@ -32357,19 +32591,25 @@ function errorVerdict(final, attempts, wording) {
 
 
 
+
+/** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
+function endpointOf(call) {
+    return fromSettings(`${call.method} ${call.url.href}`);
+}
 async function runOperation(session, operation) {
     const { log, runtime, transport, auth } = session;
     const { call } = operation;
-    const endpoint = `${call.method} ${call.url.href}`;
+    const endpoint = endpointOf(call);
     const started = runtime.now();
     log.info(operation.announce(endpoint, transport.route(call.url)));
-    log.info(`Authenticating with ${METHOD_LABELS[auth.method]}.`);
+    log.info(line `Authenticating with ${METHOD_LABELS[auth.method]}.`);
     const report = await attemptUntilFinal(call, session);
     return buildResult(report, operation.judge(report), {
         authMethod: auth.method,
         endpoint,
         durationMs: runtime.now() - started,
         dryRun: operation.dryRun,
+        attempts: session.progress.attempts,
     });
 }
 
@@ -32381,103 +32621,68 @@ async function runOperation(session, operation) {
 
 
 
-const MAY_HAVE_DELETED = 'An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.';
-const WORDING = {
-    what: 'Deleting the link-token',
-    uncertainty: 'the link-token may or may not have been deleted',
-};
+
+const MAY_HAVE_DELETED = line `An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`;
+const WHAT = line `Deleting the link-token`;
 function judge(report, session, call) {
     const { final, attempts } = report;
-    const { orgId, failOnNotFound } = session.settings;
+    const { failOnNotFound } = session.settings;
+    const orgId = fromSettings(session.settings.orgId);
     if (final.kind === 'error')
-        return errorVerdict(final, attempts, WORDING);
-    const { answer } = final;
+        return errorVerdict(final, report, WHAT, false);
+    const { answer, proof, refusal } = final;
+    if (refusal)
+        return failedVerdict(WHAT, refusal.description, attempts, refusal.hint);
     const after = afterAttempts(attempts);
-    if (answer.status === call.success) {
+    const looksLikeSuccess = answer.status === call.success || (answer.status === 404 && answer.fromAtlas === true);
+    if (looksLikeSuccess && proof === undefined) {
+        const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
+        return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+    }
+    if (proof && answer.status === call.success) {
         return {
             status: 'deleted',
             stepFails: false,
-            message: `Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
+            proof,
+            message: line `Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
         };
     }
     const hint = hintFor(answer, session.auth.method);
-    if (answer.status === 404 && answer.fromAtlas) {
-        const note = report.fateUnknown ? ` ${MAY_HAVE_DELETED}` : '';
+    if (proof && answer.status === 404 && answer.fromAtlas) {
+        const note = report.fateUnknown ? line ` ${MAY_HAVE_DELETED}` : line ``;
         return {
             status: 'not-found',
             stepFails: failOnNotFound,
-            message: `No link-token to delete for organization ${orgId} (${describeAnswer(answer, call.success)}${after}).${note}`,
+            proof,
+            message: line `No link-token to delete for organization ${orgId} (${describeAnswer(answer, call.success)}${after}).${note}`,
             hint,
         };
     }
-    return failedVerdict(WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
+    return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
 }
 function deleteLinkToken(session) {
     const call = { method: 'DELETE', url: linkTokenUrl(session.settings), success: 204 };
     return runOperation(session, {
         call,
-        announce: (endpoint, route) => `Deleting the live-migration link-token: ${endpoint} (${route}).`,
+        announce: (endpoint, route) => line `Deleting the live-migration link-token: ${endpoint} (${route}).`,
         judge: (report) => judge(report, session, call),
         dryRun: false,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/verify-organization.ts
-// The dry run: authenticate exactly as the delete would, but GET the organization ("Return One
-// Organization") instead of deleting anything. A pass proves the credentials, the runner's place
-// on the API access list and the org-id; it cannot prove the Organization Owner role or that a
-// link-token exists. It never sends a DELETE.
-
-
-
-
-
-
-const verify_organization_WORDING = { what: 'Dry run', uncertainty: 'nothing was deleted' };
-const DRY_RUN_LIMITS = 'A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.';
-function verify_organization_judge(report, session, call) {
-    const { final, attempts } = report;
-    const { orgId } = session.settings;
-    if (final.kind === 'error')
-        return errorVerdict(final, attempts, verify_organization_WORDING);
-    const { answer } = final;
-    if (answer.status === call.success) {
-        const id = answer.json?.['id'];
-        const name = answer.json?.['name'];
-        if (typeof id === 'string' && id.toLowerCase() === orgId) {
-            const organizationName = typeof name === 'string' && name.trim() !== '' ? oneLine(name, 100) : '(unnamed)';
-            return {
-                status: 'dry-run-passed',
-                stepFails: false,
-                message: `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "${organizationName}" (${orgId}) is reachable (HTTP ${answer.status}${afterAttempts(attempts)}). Nothing was deleted. ${DRY_RUN_LIMITS}`,
-                organizationName,
-            };
-        }
-        const why = `HTTP ${answer.status}, but the body is not the organization ${orgId}${typeof id === 'string' ? ` (it names ${oneLine(id, 40)})` : ''}`;
-        return failedVerdict(verify_organization_WORDING.what, why, attempts, 'Check base-url: only the Atlas API answers with the organization.');
-    }
-    const hint = hintFor(answer, session.auth.method, 'organization');
-    return failedVerdict(verify_organization_WORDING.what, describeAnswer(answer, call.success, true), attempts, hint);
-}
-function verifyOrganization(session) {
-    const call = { method: 'GET', url: organizationUrl(session.settings), success: 200 };
-    return runOperation(session, {
-        call,
-        announce: (endpoint, route) => `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`,
-        judge: (report) => verify_organization_judge(report, session, call),
-        dryRun: true,
     });
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Raw action inputs -> one typed, validated settings object.
 // Every rule names the input, says what is wrong and what is expected, and never echoes a key.
+
 class InputError extends Error {
     input;
+    text;
     constructor(input, problem) {
-        super(`Invalid input '${input}': ${problem}`);
+        const text = line `Invalid input '${fromSettings(input)}': ${problem}`;
+        super(text);
         this.name = 'InputError';
         this.input = input;
+        this.text = text;
     }
 }
 const DEFAULTS = {
@@ -32530,21 +32735,21 @@ function readSettings(read) {
 /** Describes a character safely for a log line: printable ASCII as itself, anything else as U+XXXX. */
 function describeChar(char) {
     const code = char.codePointAt(0) ?? 0;
-    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    return code > 0x20 && code < 0x7f ? `'${char}' (${hex})` : hex;
+    const hex = fromSettings(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+    return code > 0x20 && code < 0x7f ? line `'${fromSettings(char)}' (${hex})` : hex;
 }
 function parseOrgId(raw) {
     const orgId = raw.trim();
-    const expected = 'expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)';
+    const expected = line `expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)`;
     if (orgId === '')
-        throw new InputError('org-id', `it is required; ${expected}`);
+        throw new InputError('org-id', line `it is required; ${expected}`);
     const bad = [...orgId].findIndex((char) => !/^[0-9a-fA-F]$/.test(char));
     if (bad !== -1) {
         const char = [...orgId][bad];
-        throw new InputError('org-id', `character ${bad + 1} is ${describeChar(char)}, not a hexadecimal digit; ${expected}`);
+        throw new InputError('org-id', line `character ${bad + 1} is ${describeChar(char)}, not a hexadecimal digit; ${expected}`);
     }
     if (orgId.length !== 24) {
-        throw new InputError('org-id', `it has ${orgId.length} characters; ${expected}`);
+        throw new InputError('org-id', line `it has ${orgId.length} characters; ${expected}`);
     }
     return orgId.toLowerCase();
 }
@@ -32552,7 +32757,7 @@ const PAIRS = {
     digest: ['public-key', 'private-key'],
     'service-account': ['client-id', 'client-secret'],
 };
-const CHOOSE_ONE = 'expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)';
+const CHOOSE_ONE = line `expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)`;
 /** Exactly one complete pair of credentials: an API key or a service account. */
 function parseCredentials(read) {
     const given = (name) => read(name).trim() !== '';
@@ -32561,11 +32766,11 @@ function parseCredentials(read) {
         if (given(first) !== given(second)) {
             const missing = given(first) ? second : first;
             const present = given(first) ? first : second;
-            throw new InputError(missing, `it is missing, but '${present}' is set: ${first} and ${second} go together; ${CHOOSE_ONE}`);
+            throw new InputError(missing, line `it is missing, but '${fromSettings(present)}' is set: ${fromSettings(first)} and ${fromSettings(second)} go together; ${CHOOSE_ONE}`);
         }
     }
     if (complete(PAIRS.digest) && complete(PAIRS['service-account'])) {
-        throw new InputError('client-id', `both an API key and a service account were given; ${CHOOSE_ONE}`);
+        throw new InputError('client-id', line `both an API key and a service account were given; ${CHOOSE_ONE}`);
     }
     if (complete(PAIRS.digest)) {
         return {
@@ -32581,25 +32786,25 @@ function parseCredentials(read) {
             clientSecret: parseSecretLine('client-secret', read('client-secret')),
         };
     }
-    throw new InputError('client-id', `no credentials were given; ${CHOOSE_ONE}`);
+    throw new InputError('client-id', line `no credentials were given; ${CHOOSE_ONE}`);
 }
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
 function parseSecretLine(name, raw) {
     const value = raw.trim();
     const control = [...value].findIndex((char) => /\p{Cc}/u.test(char));
     if (control !== -1) {
-        throw new InputError(name, `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`);
+        throw new InputError(name, line `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`);
     }
     // The digest user name travels in a header, in a quoted field; a Basic user name ends at the
     // first colon. The other values are only hashed or base64-encoded, so any character goes.
     if (name === 'public-key') {
         const unsendable = [...value].findIndex((char) => !/^[\x20-\x7e]$/.test(char) || char === '"' || char === '\\');
         if (unsendable !== -1) {
-            throw new InputError(name, `character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`);
+            throw new InputError(name, line `character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`);
         }
     }
     if (name === 'client-id' && value.includes(':')) {
-        throw new InputError(name, 'it contains a colon; expected an Atlas service account client ID');
+        throw new InputError(name, line `it contains a colon; expected an Atlas service account client ID`);
     }
     return value;
 }
@@ -32607,22 +32812,22 @@ function isLoopbackHost(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 function parseBaseUrl(raw) {
-    const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
+    const expected = line `expected scheme://host[:port] only, e.g. https://cloud.mongodb.com`;
     if (/[\s\p{Cc}]/u.test(raw)) {
-        throw new InputError('base-url', `it contains whitespace or control characters; ${expected}`);
+        throw new InputError('base-url', line `it contains whitespace or control characters; ${expected}`);
     }
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw)) {
-        throw new InputError('base-url', `it has no scheme; ${expected}`);
+        throw new InputError('base-url', line `it has no scheme; ${expected}`);
     }
     let url;
     try {
         url = new URL(raw);
     }
     catch {
-        throw new InputError('base-url', `it is not a valid URL; ${expected}`);
+        throw new InputError('base-url', line `it is not a valid URL; ${expected}`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError('base-url', `the scheme '${url.protocol.slice(0, -1)}' is not supported; ${expected}`);
+        throw new InputError('base-url', line `the scheme '${sanitizeForMessage(url.protocol.slice(0, -1))}' is not supported; ${expected}`);
     }
     if (url.username !== '' ||
         url.password !== '' ||
@@ -32630,34 +32835,34 @@ function parseBaseUrl(raw) {
             .slice(raw.indexOf('//') + 2)
             .split('/')[0]
             ?.includes('@')) {
-        throw new InputError('base-url', `it contains user information; ${expected} (credentials have inputs of their own)`);
+        throw new InputError('base-url', line `it contains user information; ${expected} (credentials have inputs of their own)`);
     }
     if (raw.includes('?') || raw.includes('#')) {
-        throw new InputError('base-url', `it contains a query or fragment; ${expected}`);
+        throw new InputError('base-url', line `it contains a query or fragment; ${expected}`);
     }
     if (url.pathname !== '/') {
-        throw new InputError('base-url', `it contains a path ('${url.pathname}'); ${expected}`);
+        throw new InputError('base-url', line `it contains a path ('${sanitizeForMessage(url.pathname)}'); ${expected}`);
     }
     if (url.hostname.startsWith('[') && url.hostname !== '[::1]') {
-        throw new InputError('base-url', `IPv6 literal hosts other than [::1] are not accepted; ${expected}`);
+        throw new InputError('base-url', line `IPv6 literal hosts other than [::1] are not accepted; ${expected}`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError('base-url', `plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://`);
+        throw new InputError('base-url', line `plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://`);
     }
     return url.origin;
 }
 function parseApiVersion(raw) {
     if (raw === 'v1.0' || raw === 'v2')
         return raw;
-    throw new InputError('api-version', `'${sanitizeForMessage(raw)}' is not supported; expected v1.0 or v2`);
+    throw new InputError('api-version', line `'${sanitizeForMessage(raw)}' is not supported; expected v1.0 or v2`);
 }
 function parseWholeNumber(name, raw, min, max) {
     if (!/^\d+$/.test(raw)) {
-        throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a whole number; expected ${min} to ${max}`);
+        throw new InputError(name, line `'${sanitizeForMessage(raw)}' is not a whole number; expected ${min} to ${max}`);
     }
     const value = Number(raw);
     if (value < min || value > max) {
-        throw new InputError(name, `${raw} is out of range; expected ${min} to ${max}`);
+        throw new InputError(name, line `${sanitizeForMessage(raw)} is out of range; expected ${min} to ${max}`);
     }
     return value;
 }
@@ -32666,15 +32871,15 @@ function parseWholeNumber(name, raw, min, max) {
  * else, so the rounding happens here, once (`16.1` is 16100).
  */
 function parseMilliseconds(name, raw, bounds) {
-    const range = `${bounds.allowZero ? 'from 0' : 'at least 0.001'} up to ${bounds.maxSeconds}`;
+    const range = line `${bounds.allowZero ? line `from 0` : line `at least 0.001`} up to ${bounds.maxSeconds}`;
     // Digits only: rejects words, signs, exponents, NaN and Infinity alike.
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
-        throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`);
+        throw new InputError(name, line `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`);
     }
     const seconds = Number(raw);
     const ms = Math.round(seconds * 1000);
     if (seconds > bounds.maxSeconds || (!bounds.allowZero && ms === 0)) {
-        throw new InputError(name, `${sanitizeForMessage(raw)} is out of range; expected ${range}`);
+        throw new InputError(name, line `${sanitizeForMessage(raw)} is out of range; expected ${range}`);
     }
     return ms;
 }
@@ -32684,13 +32889,81 @@ function parseBoolean(name, raw) {
         return true;
     if (lower === 'false')
         return false;
-    throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a boolean; expected true or false`);
+    throw new InputError(name, line `'${sanitizeForMessage(raw)}' is not a boolean; expected true or false`);
 }
 /** Non-secret input values may be quoted in errors, but only as one short, printable line. */
 function sanitizeForMessage(raw) {
     const printable = raw.replace(/[^\x20-\x7e]/g, '?');
-    return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+    return fromSettings(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable);
 }
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = require("node:timers/promises");
+;// CONCATENATED MODULE: ./src/run-guard.ts
+// What ends a run that the operation itself would not end: the job's cancellation, the run's
+// deadline (its documented worst case plus a margin), and an event loop that drained while a
+// promise was still pending. Each aborts the run's signal (every exchange and wait listens to it)
+// and settles `stopped`, so run() can report without the operation's own result. By
+// construction, nothing the network does can keep a run from reporting.
+
+/** How long a cancelled operation gets to report its own (more precise) result. */
+const CANCEL_GRACE_MS = 500;
+/** What the deadline adds to the documented worst case: start-up, reporting, a busy machine. */
+const DEADLINE_MARGIN_MS = 3_000;
+/** After a stop, the process exits at the latest this long after it: the result is reported by then. */
+const STOPPED_EXIT_MS = 1_500;
+function guardRun(hooks, deadlineMs) {
+    const controller = new AbortController();
+    let settle = () => undefined;
+    const stopped = new Promise((resolve) => (settle = resolve));
+    const stop = (reason, graceMs) => {
+        if (controller.signal.aborted)
+            return;
+        controller.abort(reason);
+        hooks.exitSoon(STOPPED_EXIT_MS + graceMs);
+        if (graceMs === 0)
+            settle(reason);
+        else
+            void (0,promises_namespaceObject.setTimeout)(graceMs).then(() => settle(reason));
+    };
+    const disarm = [
+        hooks.startTimer(deadlineMs, () => stop('deadline', 0)),
+        hooks.onCancel(() => stop('cancelled', CANCEL_GRACE_MS)),
+        hooks.onDrained(() => stop('drained', 0)),
+    ];
+    return {
+        signal: controller.signal,
+        stopped,
+        dispose: () => {
+            for (const remove of disarm)
+                remove();
+        },
+    };
+}
+// The real process: only the end-to-end tests of dist/ can observe it (signals, exit).
+// Stryker disable all
+const processHooks = {
+    startTimer: (ms, fire) => {
+        const timer = setTimeout(fire, ms); // not unref'd: the deadline itself keeps the run alive
+        return () => clearTimeout(timer);
+    },
+    onCancel: (cancel) => {
+        process.once('SIGINT', cancel);
+        process.once('SIGTERM', cancel);
+        return () => {
+            process.off('SIGINT', cancel);
+            process.off('SIGTERM', cancel);
+        };
+    },
+    onDrained: (drained) => {
+        process.once('beforeExit', drained);
+        return () => process.off('beforeExit', drained);
+    },
+    exitSoon: (ms) => {
+        setTimeout(() => process.exit(1), ms).unref();
+    },
+};
+// Stryker restore all
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = require("os");
@@ -35687,7 +35960,15 @@ function openSession(settings, network, log, runtime) {
             log,
             now: runtime.now,
         });
-    return { settings, transport, auth, log, runtime };
+    const progress = {
+        attempts: 0,
+        last: undefined,
+        authorizedSent: false,
+        authorizedInFlight: false,
+        fateUnknown: false,
+        attemptLog: [],
+    };
+    return { settings, transport, auth, log, runtime, progress };
 }
 /** Releases the credentials (revokes a token, within its own budget) and closes the connections. */
 async function closeSession(session) {
@@ -35780,50 +36061,108 @@ function renderNoRequestSummary(reason, message) {
     return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', `❌ failed: ${reason}`]])}\n<p>${escapeHtml(message)}</p>\n`;
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = require("node:timers/promises");
+;// CONCATENATED MODULE: ./src/verify-organization.ts
+// The dry run: authenticate exactly as the delete would, but GET the organization ("Return One
+// Organization") instead of deleting anything. A pass proves the credentials, the runner's place
+// on the API access list and the org-id; it cannot prove the Organization Owner role or that a
+// link-token exists. It never sends a DELETE.
+
+
+
+
+
+
+const verify_organization_WHAT = line `Dry run`;
+const DRY_RUN_LIMITS = line `A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.`;
+function verify_organization_judge(report, session, call) {
+    const { final, attempts } = report;
+    const orgId = fromSettings(session.settings.orgId);
+    if (final.kind === 'error')
+        return errorVerdict(final, report, verify_organization_WHAT, true);
+    const { answer, proof, refusal } = final;
+    if (refusal)
+        return failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal.hint);
+    if (answer.status === call.success && proof === undefined) {
+        const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
+        return failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+    }
+    if (proof && answer.status === call.success) {
+        const id = answer.json?.['id'];
+        const name = answer.json?.['name'];
+        if (typeof id === 'string' && id.toLowerCase() === orgId) {
+            const organizationName = typeof name === 'string' && name.trim() !== '' ? fromServer(name, 100) : line `(unnamed)`;
+            return {
+                status: 'dry-run-passed',
+                stepFails: false,
+                proof,
+                message: line `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "${organizationName}" (${orgId}) is reachable (HTTP ${answer.status}${afterAttempts(attempts)}). Nothing was deleted. ${DRY_RUN_LIMITS}`,
+                organizationName,
+            };
+        }
+        const names = typeof id === 'string' ? line ` (it names ${fromServer(id, 40)})` : line ``;
+        const why = line `HTTP ${answer.status}, but the body is not the organization ${orgId}${names}`;
+        return failedVerdict(verify_organization_WHAT, why, attempts, line `Check base-url: only the Atlas API answers with the organization.`);
+    }
+    const hint = hintFor(answer, session.auth.method, 'organization');
+    return failedVerdict(verify_organization_WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+}
+function verifyOrganization(session) {
+    const call = { method: 'GET', url: organizationUrl(session.settings), success: 200 };
+    return runOperation(session, {
+        call,
+        announce: (endpoint, route) => line `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`,
+        judge: (report) => verify_organization_judge(report, session, call),
+        dryRun: true,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/worst-case.ts
+// The documented worst case of a run, computed from its settings: what the README promises and
+// what the run's deadline (run-guard.ts) enforces.
+
+
+/** The longest one request to Atlas can take: every attempt at its time limit, every wait at its cap. */
+function requestBudgetMs(settings) {
+    return settings.maxAttempts * settings.timeoutMs + (settings.maxAttempts - 1) * MAX_WAIT_MS;
+}
+/** The whole run: its request, plus a service account's token revocation, which has a budget of its own. */
+function worstCaseMs(settings) {
+    const revoke = settings.credentials.method === 'service-account' ? REVOKE_TIMEOUT_MS : 0;
+    return requestBudgetMs(settings) + revoke;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // inputs -> operation -> report (outputs, summary, the step's result) -> clean up. Reporting comes
-// before cleanup, so a slow token revocation or a cancellation can never lose the result.
+// before cleanup, so a slow token revocation or a cancellation can never lose the result; and the
+// run's guard (run-guard.ts) reports for an operation that does not end by itself, so the step
+// always ends with its outputs, its summary and, on failure, one error line.
+
+
+
+
+
+
+
+
+
+
 
 
 
 
 /** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
 const SECRET_INPUTS = ['public-key', 'private-key', 'client-secret'];
-
-
-
-
-/** After a cancellation, the process exits at the latest this long after the signal. */
-const CANCELLED_EXIT_MS = 1_500;
-// The process-level wiring below (real timers, signals, exit) runs only in a real process: the
-// end-to-end tests of dist/ exercise it (cancellation on SIGINT and SIGTERM); in-process mutants
-// of it cannot be observed there, hence:
-// Stryker disable all
+// Stryker disable next-line all: real timers, exercised end to end (back-off, cancellation)
 async function sleep(ms, signal) {
     await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined);
-}
-/** Aborts on the runner's cancellation signals (SIGINT, then SIGTERM; only SIGINT on Windows). */
-function cancellationSignal() {
-    const controller = new AbortController();
-    const cancel = () => {
-        controller.abort();
-        // The result is reported right after the abort, and cleanup is abandoned; this only guards a
-        // stuck exit.
-        setTimeout(() => process.exit(1), CANCELLED_EXIT_MS).unref();
-    };
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
-    return controller.signal;
 }
 const main_DEFAULTS = {
     runner: runner,
     env: process.env,
-    makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
+    makeRuntime: (stopSignal) => ({ now: Date.now, random: Math.random, sleep, cancelSignal: stopSignal }),
+    hooks: processHooks,
     operation: undefined,
 };
-// Stryker restore all
 function outputsOf(result) {
     return {
         status: result.status,
@@ -35833,15 +36172,11 @@ function outputsOf(result) {
         'error-code': result.errorCode ?? '',
     };
 }
-const NO_RESULT_OUTPUTS = {
-    status: 'failed',
-    'auth-method': '',
-    'http-status': '',
-    attempts: '0',
-    'error-code': '',
-};
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
+function noResultOutputs(authMethod) {
+    return { status: 'failed', 'auth-method': authMethod ?? '', 'http-status': '', attempts: '0', 'error-code': '' };
+}
+function errorText(error) {
+    return fromServer(error instanceof Error ? error.message : String(error));
 }
 /** A broken output file must not hide the result itself: warn and go on. */
 function writeOutputs(out, outputs) {
@@ -35849,16 +36184,17 @@ function writeOutputs(out, outputs) {
         out.setOutputs(outputs);
     }
     catch (error) {
-        out.warning(`Could not set the outputs: ${errorMessage(error)}`);
+        out.warning(line `Could not set the outputs: ${errorText(error)}`);
     }
 }
 async function writeSummary(out, html) {
     try {
-        if (!(await out.writeSummary(html)))
-            out.debug('No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
+        if (!(await out.writeSummary(html))) {
+            out.debug(line `No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.`);
+        }
     }
     catch (error) {
-        out.warning(`Could not write the job summary: ${errorMessage(error)}`);
+        out.warning(line `Could not write the job summary: ${errorText(error)}`);
     }
 }
 async function reportResult(out, settings, result) {
@@ -35871,13 +36207,41 @@ async function reportResult(out, settings, result) {
     else
         out.info(result.message);
 }
-async function reportNoRequest(out, reason, message) {
-    writeOutputs(out, NO_RESULT_OUTPUTS);
+async function reportNoRequest(out, reason, message, authMethod) {
+    writeOutputs(out, noResultOutputs(authMethod));
     await writeSummary(out, renderNoRequestSummary(reason, message));
     out.setFailed(message);
 }
+/** What the run says when it stops without the operation's own result. */
+function stoppedResult(reason, session, startedAt) {
+    const { settings, progress, auth, runtime } = session;
+    const facts = uncertainty(settings.dryRun, progress);
+    const messages = {
+        cancelled: line `Cancelled: the job was cancelled; ${facts}.`,
+        deadline: line `No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
+        drained: line `The run ended without a result: a request never settled; ${facts}.`,
+    };
+    const call = settings.dryRun
+        ? { method: 'GET', url: organizationUrl(settings), success: 200 }
+        : { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
+    const last = progress.last;
+    return {
+        status: 'failed',
+        authMethod: auth.method,
+        stepFails: true,
+        ...(last === undefined ? {} : { httpStatus: last.status }),
+        attempts: progress.attempts,
+        ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
+        message: messages[reason],
+        endpoint: endpointOf(call),
+        durationMs: runtime.now() - startedAt,
+        attemptLog: progress.attemptLog,
+        cancelled: reason === 'cancelled',
+        dryRun: settings.dryRun,
+    };
+}
 async function run(overrides = {}) {
-    const { runner: out, env, makeRuntime, operation } = { ...main_DEFAULTS, ...overrides };
+    const { runner: out, env, makeRuntime, hooks, operation } = { ...main_DEFAULTS, ...overrides };
     let reported = false;
     try {
         // Masks first: nothing may print a secret before the runner knows to hide it.
@@ -35889,38 +36253,59 @@ async function run(overrides = {}) {
         let settings;
         try {
             settings = readSettings(out.getInput);
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            reported = true;
+            await reportNoRequest(out, line `inputs rejected, no request sent`, error.text);
+            return;
+        }
+        try {
             network.proxyFor(new URL(settings.baseUrl)); // an unusable proxy variable fails before any request
         }
         catch (error) {
-            if (!(error instanceof InputError || error instanceof NetworkConfigError))
+            if (!(error instanceof NetworkConfigError))
                 throw error;
             reported = true;
-            const reason = error instanceof InputError ? 'inputs rejected' : 'environment rejected';
-            await reportNoRequest(out, `${reason}, no request sent`, error.message);
+            await reportNoRequest(out, line `environment rejected, no request sent`, error.text, settings.credentials.method);
             return;
         }
         if (network.tlsOverrideIgnored) {
-            out.warning('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.');
+            out.warning(line `NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.`);
         }
-        const log = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
-        const session = openSession(settings, network, log, makeRuntime());
+        const guard = guardRun(hooks, worstCaseMs(settings) + DEADLINE_MARGIN_MS);
         try {
-            const result = await (operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken))(session);
-            reported = true;
-            await reportResult(out, settings, result);
+            const log = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
+            const runtime = makeRuntime(guard.signal);
+            const session = openSession(settings, network, log, runtime);
+            const startedAt = runtime.now();
+            try {
+                const work = operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken);
+                const first = await Promise.race([
+                    work(session).then((result) => ({ result })),
+                    guard.stopped.then((reason) => ({ reason })),
+                ]);
+                const result = 'result' in first ? first.result : stoppedResult(first.reason, session, startedAt);
+                reported = true;
+                await reportResult(out, settings, result);
+            }
+            finally {
+                await closeSession(session);
+            }
         }
         finally {
-            await closeSession(session);
+            guard.dispose();
         }
     }
     catch (error) {
         // A bug, not a user error: still one clear line, numeric outputs and a summary.
-        const message = `Unexpected error: ${errorMessage(error)}`;
+        const message = line `Unexpected error: ${errorText(error)}`;
         if (reported) {
             out.warning(message);
             return;
         }
-        await reportNoRequest(out, 'unexpected error', message);
+        await reportNoRequest(out, line `unexpected error`, message);
     }
 }
 

@@ -12,104 +12,132 @@ import {
 } from './atlas/hints.ts';
 import { TransportError } from './atlas/transport.ts';
 import { StaleNonceError } from './auth/api-key.ts';
-import { ChallengeError } from './auth/digest-protocol.ts';
-import { TokenEndpointError } from './auth/service-account.ts';
+import type { ChallengeError } from './auth/digest-protocol.ts';
+import { TokenEndpointError, UnusableTokenError } from './auth/service-account.ts';
 import type { Failure } from './retry.ts';
-import { formatDuration, oneLine } from './text.ts';
+import { formatDuration, fromServer, line, type SafeText } from './text.ts';
 
-export type AttemptOutcome =
-  | {
-      kind: 'answer';
-      answer: AtlasAnswer;
-      failure: Failure;
-      /** An authorized request of this attempt may have been carried out without a success to show. */
-      fateUnknown: boolean;
-    }
-  | {
-      kind: 'error';
-      failure: Failure;
-      description: string;
-      hint?: string;
-      cancelled: boolean;
-      fateUnknown: boolean;
-      /** For errors that came with an answer: the 401 of a stale nonce. */
-      httpStatus?: number;
-      /** `oauth:<code>` when the token endpoint failed. */
-      errorCode?: string;
-    };
+declare const proofBrand: unique symbol;
 
-export function describeAnswer(answer: AtlasAnswer, success: number, withDetail = false): string {
-  const parts = [`HTTP ${answer.status}`];
-  if (answer.errorCode) parts.push(answer.errorCode);
-  let text = parts.join(' ');
-  if (withDetail && answer.detail) text += `: ${answer.detail}`;
-  if (answer.bodyProblem) text += ` (${answer.bodyProblem})`;
-  if (answer.status !== answer.httpStatus) text += ` (enveloped in HTTP ${answer.httpStatus})`;
+/**
+ * An answer to a request that carried the run's credentials: the only thing a success (deleted,
+ * not-found, dry-run-passed) may rest on. Only the attempt loop (attempts.ts) makes one.
+ */
+export interface Proof {
+  readonly [proofBrand]: true;
+  readonly answer: AtlasAnswer;
+}
+
+/** Where an attempt was when it ended: what a cancellation message names. */
+export type Phase = 'token request' | 'request' | 'wait';
+
+export const DURING: Record<Phase, SafeText> = {
+  'token request': line`during the token request`,
+  request: line`during the request`,
+  wait: line`while waiting to retry`,
+};
+
+export interface AnswerOutcome {
+  kind: 'answer';
+  answer: AtlasAnswer;
+  /** Present exactly when the request this answers carried the run's credentials. */
+  proof: Proof | undefined;
+  failure: Failure;
+  /** An authorized request of this attempt may have been carried out without a success to show. */
+  fateUnknown: boolean;
+  /** The authenticator would not meet this 401's demand (a challenge it refuses, stale nonces). */
+  refusal?: { description: SafeText; hint?: SafeText | undefined };
+}
+
+export interface ErrorOutcome {
+  kind: 'error';
+  failure: Failure;
+  description: SafeText;
+  hint?: SafeText;
+  cancelled: boolean;
+  fateUnknown: boolean;
+  phase: Phase;
+  /** After a cancelled back-off: the status of the answer before it. */
+  httpStatus?: number;
+  /** `oauth:<code>` when the token endpoint failed; after a cancelled back-off, the last errorCode. */
+  errorCode?: SafeText;
+}
+
+export type AttemptOutcome = AnswerOutcome | ErrorOutcome;
+
+export function describeAnswer(answer: AtlasAnswer, success: number, withDetail = false): SafeText {
+  let text = answer.errorCode ? line`HTTP ${answer.status} ${answer.errorCode}` : line`HTTP ${answer.status}`;
+  if (withDetail && answer.detail) text = line`${text}: ${answer.detail}`;
+  if (answer.bodyProblem) text = line`${text} (${answer.bodyProblem})`;
+  if (answer.status !== answer.httpStatus) text = line`${text} (enveloped in HTTP ${answer.httpStatus})`;
   if (answer.status >= 200 && answer.status < 300 && answer.status !== success) {
-    text += `; Atlas documents ${success} as the only success of this endpoint`;
+    text = line`${text}; Atlas documents ${success} as the only success of this endpoint`;
   }
   return text;
 }
 
+/** Why the authenticator would not answer a 401 (`answer`), and what to do about it. */
+export function describeRefusal(
+  error: ChallengeError | StaleNonceError,
+  answer: AtlasAnswer,
+): { description: SafeText; hint?: SafeText } {
+  const status = describeAnswer(answer, 0);
+  if (error instanceof StaleNonceError) return { description: line`${status}: ${error.text}`, hint: STALE_NONCE_HINT };
+  return { description: line`${status}: authentication refused: ${error.text}` };
+}
+
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
-function tokenErrorCode(error: TokenEndpointError): string {
-  return `oauth:${error.oauthError ?? `http-${error.status}`}`;
+function tokenErrorCode(error: TokenEndpointError): SafeText {
+  return error.oauthError ? line`oauth:${error.oauthError}` : line`oauth:http-${error.status}`;
 }
 
 export function describeError(
   error: unknown,
-  context: { cancelled: boolean; timeoutMs: number; fateUnknown: boolean },
-): AttemptOutcome {
+  context: { cancelled: boolean; timeoutMs: number; fateUnknown: boolean; phase: Phase },
+): ErrorOutcome {
   const final: Failure = { kind: 'final' };
-  const base = { kind: 'error' as const, cancelled: false, fateUnknown: context.fateUnknown };
+  const base = { kind: 'error' as const, cancelled: false, fateUnknown: context.fateUnknown, phase: context.phase };
   if (error instanceof TransportError && error.kind === 'aborted') {
     return context.cancelled
-      ? { ...base, failure: final, description: 'cancelled during the request', cancelled: true }
-      : { ...base, failure: { kind: 'timeout' }, description: `timed out after ${formatDuration(context.timeoutMs)}` };
+      ? { ...base, failure: final, description: line`cancelled ${DURING[context.phase]}`, cancelled: true }
+      : {
+          ...base,
+          failure: { kind: 'timeout' },
+          description: line`timed out after ${formatDuration(context.timeoutMs)}`,
+        };
   }
-  if (error instanceof ChallengeError) {
-    return { ...base, failure: final, description: `authentication refused: ${error.message}` };
-  }
-  if (error instanceof StaleNonceError) {
-    return {
-      ...base,
-      failure: final,
-      description: `HTTP 401: ${error.message}`,
-      hint: STALE_NONCE_HINT,
-      httpStatus: 401,
-    };
-  }
+  if (error instanceof UnusableTokenError) return { ...base, failure: final, description: error.text };
   if (error instanceof TokenEndpointError) {
     const refused = error.status === 400 || error.status === 401;
     return {
       ...base,
       failure: { kind: 'answer', status: error.status, retryAfter: error.retryAfter },
-      description: `token request failed: ${error.message}`,
+      description: line`token request failed: ${error.text}`,
       errorCode: tokenErrorCode(error),
       ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
     };
   }
   if (error instanceof TransportError) return describeTransportError(error, base, final);
   const message = error instanceof Error ? error.message : String(error);
-  return { ...base, failure: final, description: `unexpected error: ${oneLine(message)}` };
+  return { ...base, failure: final, description: line`unexpected error: ${fromServer(message)}` };
 }
 
 function describeTransportError(
   error: TransportError,
-  base: { kind: 'error'; cancelled: boolean; fateUnknown: boolean },
+  base: Pick<ErrorOutcome, 'kind' | 'cancelled' | 'fateUnknown' | 'phase'>,
   final: Failure,
-): AttemptOutcome {
+): ErrorOutcome {
   switch (error.kind) {
     case 'tls': {
       const hint = error.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? HOST_MISMATCH_HINT : UNTRUSTED_CERTIFICATE_HINT;
-      return { ...base, failure: final, description: `TLS failure: ${error.message}`, hint };
+      return { ...base, failure: final, description: line`TLS failure: ${error.text}`, hint };
     }
     case 'not-tls':
       // OpenSSL's own text here is a file path and line number: the code says it all.
       return {
         ...base,
         failure: final,
-        description: `TLS failure: the server did not answer the TLS handshake in TLS (${error.code ?? 'EPROTO'})`,
+        description: line`TLS failure: the server did not answer the TLS handshake in TLS (${fromServer(error.code ?? 'EPROTO', 40)})`,
         hint: NOT_TLS_HINT,
       };
     case 'proxy': {
@@ -118,7 +146,7 @@ function describeTransportError(
       return {
         ...base,
         failure: { kind: 'proxy', status },
-        description: `proxy failure: ${error.message}`,
+        description: line`proxy failure: ${error.text}`,
         ...(hint ? { hint } : {}),
       };
     }
@@ -126,7 +154,7 @@ function describeTransportError(
       return {
         ...base,
         failure: { kind: 'network', code: error.code },
-        description: `network error: ${error.message}`,
+        description: line`network error: ${error.text}`,
       };
   }
 }

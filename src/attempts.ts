@@ -1,12 +1,26 @@
 // The attempt loop shared by every request the action makes to Atlas: send it with credentials,
 // answer authentication round trips within the attempt, and retry what retry.ts calls transient.
-import { readAtlasAnswer } from './atlas/answer.ts';
+// It is also the one place that can vouch for an answer: a Proof is made here, and only for an
+// answer to a request that carried the run's credentials.
+import { type AtlasAnswer, readAtlasAnswer } from './atlas/answer.ts';
 import { acceptHeader } from './atlas/endpoint.ts';
 import { type HttpAnswer, TransportError } from './atlas/transport.ts';
-import { type AttemptOutcome, describeAnswer, describeError } from './attempt-outcome.ts';
+import {
+  type AnswerOutcome,
+  type AttemptOutcome,
+  describeAnswer,
+  describeError,
+  describeRefusal,
+  DURING,
+  type ErrorOutcome,
+  type Phase,
+  type Proof,
+} from './attempt-outcome.ts';
+import { StaleNonceError } from './auth/api-key.ts';
+import { ChallengeError } from './auth/digest-protocol.ts';
 import { type Failure, fateUnknown, isTransient, nextDelay, requestedWaitMs } from './retry.ts';
 import type { Session } from './session.ts';
-import { endSentence, formatDuration } from './text.ts';
+import { endSentence, formatDuration, line, type SafeText } from './text.ts';
 import { USER_AGENT } from './version.ts';
 
 /** One request to the Atlas API. */
@@ -15,12 +29,14 @@ export interface AtlasCall {
   url: URL;
   /** The status Atlas documents as this call's success. */
   success: number;
+  /** Headers this call needs besides the usual ones (an Accept for a v2-only operation). */
+  headers?: Record<string, string>;
 }
 
 export interface AttemptRecord {
   attempt: number;
   /** What happened, e.g. "HTTP 503 SERVICE_UNAVAILABLE" or "timed out after 30 s". */
-  outcome: string;
+  outcome: SafeText;
   durationMs: number;
   /** The wait that followed this attempt before the next one. */
   waitMs?: number;
@@ -33,26 +49,36 @@ export interface AttemptsReport {
   attemptLog: AttemptRecord[];
   /** Some authorized request may have been carried out without a success to show for it. */
   fateUnknown: boolean;
+  /** Some request with the run's credentials was sent (so the server may have acted on one). */
+  authorizedSent: boolean;
 }
 
-function describeOutcome(outcome: AttemptOutcome, call: AtlasCall): string {
-  return outcome.kind === 'answer' ? describeAnswer(outcome.answer, call.success) : outcome.description;
+/** The one way to vouch for an answer: it answered a request that carried credentials. */
+function proofOf(answer: AtlasAnswer): Proof {
+  return { answer } as Proof;
+}
+
+function describeOutcome(outcome: AttemptOutcome, call: AtlasCall): SafeText {
+  if (outcome.kind === 'error') return outcome.description;
+  return outcome.refusal?.description ?? describeAnswer(outcome.answer, call.success);
 }
 
 /** One attempt: the request, plus the authentication round trips it needs, within one time limit. */
 async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOutcome> {
-  const { settings, auth, transport, runtime } = session;
-  const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion) };
+  const { settings, auth, transport, runtime, progress } = session;
+  const headers = { 'User-Agent': USER_AGENT, Accept: acceptHeader(settings.apiVersion), ...call.headers };
   let fateIsUnknown = false;
   let resentOnFreshConnection = false;
-  /** An authorized request is on its way: if it fails now, Atlas may have acted on it. */
-  let authorizedInFlight = false;
+  let phase: Phase = 'request';
   try {
     const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
     auth.startAttempt();
     for (;;) {
+      phase = auth.method === 'service-account' ? 'token request' : 'request';
       const authorization = await auth.authorize(call.method, call.url, signal);
-      authorizedInFlight = authorization !== undefined;
+      phase = 'request';
+      progress.authorizedInFlight = authorization !== undefined;
+      if (authorization !== undefined) progress.authorizedSent = true;
       let http: HttpAnswer;
       try {
         http = await transport.send({
@@ -66,47 +92,78 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         // on a fresh one, within the attempt (DELETE and GET are idempotent).
         if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection) throw error;
         resentOnFreshConnection = true;
-        if (authorizedInFlight && error.requestSent) fateIsUnknown = true;
-        session.log.debug('The kept-alive connection was closed by the server: sending again on a fresh one.');
+        if (progress.authorizedInFlight && error.requestSent) fateIsUnknown = true;
+        session.log.debug(line`The kept-alive connection was closed by the server: sending again on a fresh one.`);
         continue;
       }
-      authorizedInFlight = false; // answered: its fate is in the answer
-      if (http.status === 401 && auth.answerUnauthorized(http, authorization)) continue;
+      progress.authorizedInFlight = false; // answered: its fate is in the answer
       const answer = readAtlasAnswer(http, settings.envelope);
+      if (http.status === 401) {
+        try {
+          if (auth.answerUnauthorized(http, authorization)) continue;
+        } catch (error) {
+          if (!(error instanceof ChallengeError || error instanceof StaleNonceError)) throw error;
+          return refused(answer, describeRefusal(error, answer), fateIsUnknown);
+        }
+      }
       const failure: Failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
       if (authorization && fateUnknown(failure, true)) fateIsUnknown = true;
-      return { kind: 'answer', answer, failure, fateUnknown: fateIsUnknown };
+      return {
+        kind: 'answer',
+        answer,
+        proof: authorization === undefined ? undefined : proofOf(answer),
+        failure,
+        fateUnknown: fateIsUnknown,
+      };
     }
   } catch (error) {
+    const cancelled = runtime.cancelSignal.aborted;
     const outcome = describeError(error, {
-      cancelled: runtime.cancelSignal.aborted,
+      cancelled,
       timeoutMs: settings.timeoutMs,
       fateUnknown: fateIsUnknown,
+      phase,
     });
-    if (authorizedInFlight && error instanceof TransportError && fateUnknown(outcome.failure, error.requestSent)) {
+    const sent = error instanceof TransportError && error.requestSent;
+    // An authorized request that was on its way when the attempt ended may have been carried out.
+    if (progress.authorizedInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
       outcome.fateUnknown = true;
     }
+    progress.authorizedInFlight = false;
     return outcome;
   }
 }
 
+/** A 401 the authenticator will not answer: final, reported with the answer's own facts. */
+function refused(answer: AtlasAnswer, refusal: AnswerOutcome['refusal'], fateIsUnknown: boolean): AnswerOutcome {
+  return {
+    kind: 'answer',
+    answer,
+    proof: undefined,
+    failure: { kind: 'final' },
+    fateUnknown: fateIsUnknown,
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
 /** After a cancellation during the back-off: the last answer's facts stay, the result is "cancelled". */
-function cancelledWhileWaiting(last: AttemptOutcome): AttemptOutcome {
+function cancelledWhileWaiting(last: AttemptOutcome): ErrorOutcome {
   const lastStatus = last.kind === 'answer' ? last.answer.status : last.httpStatus;
   const lastCode = last.kind === 'answer' ? last.answer.errorCode : last.errorCode;
   return {
     kind: 'error',
     failure: { kind: 'final' },
-    description: 'cancelled while waiting to retry',
+    description: line`cancelled ${DURING.wait}`,
     cancelled: true,
     fateUnknown: last.fateUnknown,
+    phase: 'wait',
     ...(lastStatus === undefined ? {} : { httpStatus: lastStatus }),
     ...(lastCode === undefined ? {} : { errorCode: lastCode }),
   };
 }
 
 export async function attemptUntilFinal(call: AtlasCall, session: Session): Promise<AttemptsReport> {
-  const { settings, log, runtime } = session;
+  const { settings, log, runtime, progress } = session;
   const attemptLog: AttemptRecord[] = [];
   let anyFateUnknown = false;
   const report = (final: AttemptOutcome, attempts: number): AttemptsReport => ({
@@ -114,18 +171,23 @@ export async function attemptUntilFinal(call: AtlasCall, session: Session): Prom
     attempts,
     attemptLog,
     fateUnknown: anyFateUnknown || final.fateUnknown,
+    authorizedSent: progress.authorizedSent,
   });
 
   for (let attempt = 1; ; attempt++) {
     const attemptStarted = runtime.now();
+    progress.attempts++;
     const outcome = await attemptOnce(call, session);
+    progress.last = outcome.kind === 'answer' ? outcome.answer : undefined;
     const record: AttemptRecord = {
       attempt,
       outcome: describeOutcome(outcome, call),
       durationMs: runtime.now() - attemptStarted,
     };
     attemptLog.push(record);
+    progress.attemptLog.push(record);
     anyFateUnknown ||= outcome.fateUnknown;
+    progress.fateUnknown ||= outcome.fateUnknown;
     const cancelled = outcome.kind === 'error' && outcome.cancelled;
     if (cancelled || !isTransient(outcome.failure) || attempt >= settings.maxAttempts) {
       return report(outcome, attempt);
@@ -139,9 +201,9 @@ export async function attemptUntilFinal(call: AtlasCall, session: Session): Prom
       random: runtime.random,
     });
     record.waitMs = waitMs;
-    const because = retryAfterMs === undefined ? '' : ` (the server asked for ${formatDuration(retryAfterMs)})`;
+    const because = retryAfterMs === undefined ? line`` : line` (the server asked for ${formatDuration(retryAfterMs)})`;
     log.info(
-      `Attempt ${attempt} of ${settings.maxAttempts}: ${endSentence(record.outcome)} Retrying in ${formatDuration(waitMs)}${because}.`,
+      line`Attempt ${attempt} of ${settings.maxAttempts}: ${endSentence(record.outcome)} Retrying in ${formatDuration(waitMs)}${because}.`,
     );
     await runtime.sleep(waitMs, runtime.cancelSignal);
     if (runtime.cancelSignal.aborted) return report(cancelledWhileWaiting(outcome), attempt);

@@ -1,5 +1,6 @@
 // Raw action inputs -> one typed, validated settings object.
 // Every rule names the input, says what is wrong and what is expected, and never echoes a key.
+import { fromSettings, line, type SafeText } from './text.ts';
 
 export type ApiVersion = 'v1.0' | 'v2';
 
@@ -28,10 +29,13 @@ export type InputReader = (name: string) => string;
 
 export class InputError extends Error {
   readonly input: string;
-  constructor(input: string, problem: string) {
-    super(`Invalid input '${input}': ${problem}`);
+  readonly text: SafeText;
+  constructor(input: string, problem: SafeText) {
+    const text = line`Invalid input '${fromSettings(input)}': ${problem}`;
+    super(text);
     this.name = 'InputError';
     this.input = input;
+    this.text = text;
   }
 }
 
@@ -88,26 +92,26 @@ export function readSettings(read: InputReader): Settings {
 }
 
 /** Describes a character safely for a log line: printable ASCII as itself, anything else as U+XXXX. */
-function describeChar(char: string): string {
+function describeChar(char: string): SafeText {
   const code = char.codePointAt(0) ?? 0;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return code > 0x20 && code < 0x7f ? `'${char}' (${hex})` : hex;
+  const hex = fromSettings(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+  return code > 0x20 && code < 0x7f ? line`'${fromSettings(char)}' (${hex})` : hex;
 }
 
 export function parseOrgId(raw: string): string {
   const orgId = raw.trim();
-  const expected = 'expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)';
-  if (orgId === '') throw new InputError('org-id', `it is required; ${expected}`);
+  const expected = line`expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)`;
+  if (orgId === '') throw new InputError('org-id', line`it is required; ${expected}`);
   const bad = [...orgId].findIndex((char) => !/^[0-9a-fA-F]$/.test(char));
   if (bad !== -1) {
     const char = [...orgId][bad] as string;
     throw new InputError(
       'org-id',
-      `character ${bad + 1} is ${describeChar(char)}, not a hexadecimal digit; ${expected}`,
+      line`character ${bad + 1} is ${describeChar(char)}, not a hexadecimal digit; ${expected}`,
     );
   }
   if (orgId.length !== 24) {
-    throw new InputError('org-id', `it has ${orgId.length} characters; ${expected}`);
+    throw new InputError('org-id', line`it has ${orgId.length} characters; ${expected}`);
   }
   return orgId.toLowerCase();
 }
@@ -117,8 +121,7 @@ const PAIRS = {
   'service-account': ['client-id', 'client-secret'],
 } as const;
 
-const CHOOSE_ONE =
-  'expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)';
+const CHOOSE_ONE = line`expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)`;
 
 /** Exactly one complete pair of credentials: an API key or a service account. */
 export function parseCredentials(read: InputReader): Credentials {
@@ -130,12 +133,12 @@ export function parseCredentials(read: InputReader): Credentials {
       const present = given(first) ? first : second;
       throw new InputError(
         missing,
-        `it is missing, but '${present}' is set: ${first} and ${second} go together; ${CHOOSE_ONE}`,
+        line`it is missing, but '${fromSettings(present)}' is set: ${fromSettings(first)} and ${fromSettings(second)} go together; ${CHOOSE_ONE}`,
       );
     }
   }
   if (complete(PAIRS.digest) && complete(PAIRS['service-account'])) {
-    throw new InputError('client-id', `both an API key and a service account were given; ${CHOOSE_ONE}`);
+    throw new InputError('client-id', line`both an API key and a service account were given; ${CHOOSE_ONE}`);
   }
   if (complete(PAIRS.digest)) {
     return {
@@ -151,7 +154,7 @@ export function parseCredentials(read: InputReader): Credentials {
       clientSecret: parseSecretLine('client-secret', read('client-secret')),
     };
   }
-  throw new InputError('client-id', `no credentials were given; ${CHOOSE_ONE}`);
+  throw new InputError('client-id', line`no credentials were given; ${CHOOSE_ONE}`);
 }
 
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
@@ -161,7 +164,7 @@ export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: s
   if (control !== -1) {
     throw new InputError(
       name,
-      `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`,
+      line`it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`,
     );
   }
   // The digest user name travels in a header, in a quoted field; a Basic user name ends at the
@@ -171,12 +174,12 @@ export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: s
     if (unsendable !== -1) {
       throw new InputError(
         name,
-        `character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`,
+        line`character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`,
       );
     }
   }
   if (name === 'client-id' && value.includes(':')) {
-    throw new InputError(name, 'it contains a colon; expected an Atlas service account client ID');
+    throw new InputError(name, line`it contains a colon; expected an Atlas service account client ID`);
   }
   return value;
 }
@@ -186,21 +189,24 @@ function isLoopbackHost(hostname: string): boolean {
 }
 
 export function parseBaseUrl(raw: string): string {
-  const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
+  const expected = line`expected scheme://host[:port] only, e.g. https://cloud.mongodb.com`;
   if (/[\s\p{Cc}]/u.test(raw)) {
-    throw new InputError('base-url', `it contains whitespace or control characters; ${expected}`);
+    throw new InputError('base-url', line`it contains whitespace or control characters; ${expected}`);
   }
   if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw)) {
-    throw new InputError('base-url', `it has no scheme; ${expected}`);
+    throw new InputError('base-url', line`it has no scheme; ${expected}`);
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new InputError('base-url', `it is not a valid URL; ${expected}`);
+    throw new InputError('base-url', line`it is not a valid URL; ${expected}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('base-url', `the scheme '${url.protocol.slice(0, -1)}' is not supported; ${expected}`);
+    throw new InputError(
+      'base-url',
+      line`the scheme '${sanitizeForMessage(url.protocol.slice(0, -1))}' is not supported; ${expected}`,
+    );
   }
   if (
     url.username !== '' ||
@@ -212,22 +218,22 @@ export function parseBaseUrl(raw: string): string {
   ) {
     throw new InputError(
       'base-url',
-      `it contains user information; ${expected} (credentials have inputs of their own)`,
+      line`it contains user information; ${expected} (credentials have inputs of their own)`,
     );
   }
   if (raw.includes('?') || raw.includes('#')) {
-    throw new InputError('base-url', `it contains a query or fragment; ${expected}`);
+    throw new InputError('base-url', line`it contains a query or fragment; ${expected}`);
   }
   if (url.pathname !== '/') {
-    throw new InputError('base-url', `it contains a path ('${url.pathname}'); ${expected}`);
+    throw new InputError('base-url', line`it contains a path ('${sanitizeForMessage(url.pathname)}'); ${expected}`);
   }
   if (url.hostname.startsWith('[') && url.hostname !== '[::1]') {
-    throw new InputError('base-url', `IPv6 literal hosts other than [::1] are not accepted; ${expected}`);
+    throw new InputError('base-url', line`IPv6 literal hosts other than [::1] are not accepted; ${expected}`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(
       'base-url',
-      `plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://`,
+      line`plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://`,
     );
   }
   return url.origin;
@@ -235,16 +241,16 @@ export function parseBaseUrl(raw: string): string {
 
 export function parseApiVersion(raw: string): ApiVersion {
   if (raw === 'v1.0' || raw === 'v2') return raw;
-  throw new InputError('api-version', `'${sanitizeForMessage(raw)}' is not supported; expected v1.0 or v2`);
+  throw new InputError('api-version', line`'${sanitizeForMessage(raw)}' is not supported; expected v1.0 or v2`);
 }
 
 export function parseWholeNumber(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw)) {
-    throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a whole number; expected ${min} to ${max}`);
+    throw new InputError(name, line`'${sanitizeForMessage(raw)}' is not a whole number; expected ${min} to ${max}`);
   }
   const value = Number(raw);
   if (value < min || value > max) {
-    throw new InputError(name, `${raw} is out of range; expected ${min} to ${max}`);
+    throw new InputError(name, line`${sanitizeForMessage(raw)} is out of range; expected ${min} to ${max}`);
   }
   return value;
 }
@@ -258,18 +264,18 @@ export function parseMilliseconds(
   raw: string,
   bounds: { allowZero: boolean; maxSeconds: number },
 ): number {
-  const range = `${bounds.allowZero ? 'from 0' : 'at least 0.001'} up to ${bounds.maxSeconds}`;
+  const range = line`${bounds.allowZero ? line`from 0` : line`at least 0.001`} up to ${bounds.maxSeconds}`;
   // Digits only: rejects words, signs, exponents, NaN and Infinity alike.
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(raw)) {
     throw new InputError(
       name,
-      `'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`,
+      line`'${sanitizeForMessage(raw)}' is not a number of seconds; expected ${range} (decimals allowed)`,
     );
   }
   const seconds = Number(raw);
   const ms = Math.round(seconds * 1000);
   if (seconds > bounds.maxSeconds || (!bounds.allowZero && ms === 0)) {
-    throw new InputError(name, `${sanitizeForMessage(raw)} is out of range; expected ${range}`);
+    throw new InputError(name, line`${sanitizeForMessage(raw)} is out of range; expected ${range}`);
   }
   return ms;
 }
@@ -278,11 +284,11 @@ export function parseBoolean(name: string, raw: string): boolean {
   const lower = raw.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
-  throw new InputError(name, `'${sanitizeForMessage(raw)}' is not a boolean; expected true or false`);
+  throw new InputError(name, line`'${sanitizeForMessage(raw)}' is not a boolean; expected true or false`);
 }
 
 /** Non-secret input values may be quoted in errors, but only as one short, printable line. */
-function sanitizeForMessage(raw: string): string {
+function sanitizeForMessage(raw: string): SafeText {
   const printable = raw.replace(/[^\x20-\x7e]/g, '?');
-  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
+  return fromSettings(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable);
 }

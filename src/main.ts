@@ -1,59 +1,49 @@
 // inputs -> operation -> report (outputs, summary, the step's result) -> clean up. Reporting comes
-// before cleanup, so a slow token revocation or a cancellation can never lose the result.
+// before cleanup, so a slow token revocation or a cancellation can never lose the result; and the
+// run's guard (run-guard.ts) reports for an operation that does not end by itself, so the step
+// always ends with its outputs, its summary and, on failure, one error line.
+import { linkTokenUrl, organizationUrl } from './atlas/endpoint.ts';
 import { NetworkConfigError, readNetworkEnvironment } from './atlas/network-env.ts';
+import type { AuthMethod } from './auth/authenticator.ts';
 import { deleteLinkToken } from './delete-link-token.ts';
-import { verifyOrganization } from './verify-organization.ts';
 import { InputError, readSettings, type Settings } from './inputs.ts';
-
-/** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
-const SECRET_INPUTS = ['public-key', 'private-key', 'client-secret'] as const;
-import type { RunResult } from './result.ts';
+import { endpointOf } from './operation.ts';
+import { type RunResult, uncertainty } from './result.ts';
+import { guardRun, type ProcessHooks, processHooks, type StopReason, DEADLINE_MARGIN_MS } from './run-guard.ts';
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';
 import { closeSession, type Logger, openSession, type Runtime, type Session } from './session.ts';
 import { renderNoRequestSummary, renderResultSummary } from './summary.ts';
+import { formatDuration, fromServer, line, type SafeText } from './text.ts';
+import { verifyOrganization } from './verify-organization.ts';
+import { worstCaseMs } from './worst-case.ts';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 
-/** After a cancellation, the process exits at the latest this long after the signal. */
-export const CANCELLED_EXIT_MS = 1_500;
+/** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
+const SECRET_INPUTS = ['public-key', 'private-key', 'client-secret'] as const;
 
 export interface Dependencies {
   runner: Runner;
   env: NodeJS.ProcessEnv;
-  /** Clock, randomness, sleep and the job's cancellation signal. */
-  makeRuntime: () => Runtime;
+  /** Clock, randomness and sleep, around the run's stop signal (cancellation or deadline). */
+  makeRuntime: (stopSignal: AbortSignal) => Runtime;
+  /** Timers, signals and exit of the process around the run. */
+  hooks: ProcessHooks;
   /** What the run does with Atlas once the inputs are valid (by default: delete, or the dry run). */
   operation: ((session: Session) => Promise<RunResult>) | undefined;
 }
 
-// The process-level wiring below (real timers, signals, exit) runs only in a real process: the
-// end-to-end tests of dist/ exercise it (cancellation on SIGINT and SIGTERM); in-process mutants
-// of it cannot be observed there, hence:
-// Stryker disable all
+// Stryker disable next-line all: real timers, exercised end to end (back-off, cancellation)
 async function sleep(ms: number, signal: AbortSignal): Promise<void> {
   await sleepTimer(ms, undefined, { signal }).catch(() => undefined);
-}
-
-/** Aborts on the runner's cancellation signals (SIGINT, then SIGTERM; only SIGINT on Windows). */
-function cancellationSignal(): AbortSignal {
-  const controller = new AbortController();
-  const cancel = (): void => {
-    controller.abort();
-    // The result is reported right after the abort, and cleanup is abandoned; this only guards a
-    // stuck exit.
-    setTimeout(() => process.exit(1), CANCELLED_EXIT_MS).unref();
-  };
-  process.once('SIGINT', cancel);
-  process.once('SIGTERM', cancel);
-  return controller.signal;
 }
 
 const DEFAULTS: Dependencies = {
   runner: defaultRunner,
   env: process.env,
-  makeRuntime: () => ({ now: Date.now, random: Math.random, sleep, cancelSignal: cancellationSignal() }),
+  makeRuntime: (stopSignal) => ({ now: Date.now, random: Math.random, sleep, cancelSignal: stopSignal }),
+  hooks: processHooks,
   operation: undefined,
 };
-// Stryker restore all
 
 function outputsOf(result: RunResult): RunnerOutputs {
   return {
@@ -65,16 +55,12 @@ function outputsOf(result: RunResult): RunnerOutputs {
   };
 }
 
-const NO_RESULT_OUTPUTS: RunnerOutputs = {
-  status: 'failed',
-  'auth-method': '',
-  'http-status': '',
-  attempts: '0',
-  'error-code': '',
-};
+function noResultOutputs(authMethod: AuthMethod | undefined): RunnerOutputs {
+  return { status: 'failed', 'auth-method': authMethod ?? '', 'http-status': '', attempts: '0', 'error-code': '' };
+}
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function errorText(error: unknown): SafeText {
+  return fromServer(error instanceof Error ? error.message : String(error));
 }
 
 /** A broken output file must not hide the result itself: warn and go on. */
@@ -82,15 +68,17 @@ function writeOutputs(out: Runner, outputs: RunnerOutputs): void {
   try {
     out.setOutputs(outputs);
   } catch (error) {
-    out.warning(`Could not set the outputs: ${errorMessage(error)}`);
+    out.warning(line`Could not set the outputs: ${errorText(error)}`);
   }
 }
 
 async function writeSummary(out: Runner, html: string): Promise<void> {
   try {
-    if (!(await out.writeSummary(html))) out.debug('No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
+    if (!(await out.writeSummary(html))) {
+      out.debug(line`No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.`);
+    }
   } catch (error) {
-    out.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    out.warning(line`Could not write the job summary: ${errorText(error)}`);
   }
 }
 
@@ -102,14 +90,48 @@ async function reportResult(out: Runner, settings: Settings, result: RunResult):
   else out.info(result.message);
 }
 
-async function reportNoRequest(out: Runner, reason: string, message: string): Promise<void> {
-  writeOutputs(out, NO_RESULT_OUTPUTS);
+async function reportNoRequest(
+  out: Runner,
+  reason: SafeText,
+  message: SafeText,
+  authMethod?: AuthMethod,
+): Promise<void> {
+  writeOutputs(out, noResultOutputs(authMethod));
   await writeSummary(out, renderNoRequestSummary(reason, message));
   out.setFailed(message);
 }
 
+/** What the run says when it stops without the operation's own result. */
+function stoppedResult(reason: StopReason, session: Session, startedAt: number): RunResult {
+  const { settings, progress, auth, runtime } = session;
+  const facts = uncertainty(settings.dryRun, progress);
+  const messages: Record<StopReason, SafeText> = {
+    cancelled: line`Cancelled: the job was cancelled; ${facts}.`,
+    deadline: line`No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
+    drained: line`The run ended without a result: a request never settled; ${facts}.`,
+  };
+  const call = settings.dryRun
+    ? { method: 'GET' as const, url: organizationUrl(settings), success: 200 }
+    : { method: 'DELETE' as const, url: linkTokenUrl(settings), success: 204 };
+  const last = progress.last;
+  return {
+    status: 'failed',
+    authMethod: auth.method,
+    stepFails: true,
+    ...(last === undefined ? {} : { httpStatus: last.status }),
+    attempts: progress.attempts,
+    ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
+    message: messages[reason],
+    endpoint: endpointOf(call),
+    durationMs: runtime.now() - startedAt,
+    attemptLog: progress.attemptLog,
+    cancelled: reason === 'cancelled',
+    dryRun: settings.dryRun,
+  };
+}
+
 export async function run(overrides: Partial<Dependencies> = {}): Promise<void> {
-  const { runner: out, env, makeRuntime, operation } = { ...DEFAULTS, ...overrides };
+  const { runner: out, env, makeRuntime, hooks, operation } = { ...DEFAULTS, ...overrides };
   let reported = false;
   try {
     // Masks first: nothing may print a secret before the runner knows to hide it.
@@ -120,34 +142,52 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     let settings: Settings;
     try {
       settings = readSettings(out.getInput);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      reported = true;
+      await reportNoRequest(out, line`inputs rejected, no request sent`, error.text);
+      return;
+    }
+    try {
       network.proxyFor(new URL(settings.baseUrl)); // an unusable proxy variable fails before any request
     } catch (error) {
-      if (!(error instanceof InputError || error instanceof NetworkConfigError)) throw error;
+      if (!(error instanceof NetworkConfigError)) throw error;
       reported = true;
-      const reason = error instanceof InputError ? 'inputs rejected' : 'environment rejected';
-      await reportNoRequest(out, `${reason}, no request sent`, error.message);
+      await reportNoRequest(out, line`environment rejected, no request sent`, error.text, settings.credentials.method);
       return;
     }
     if (network.tlsOverrideIgnored) {
-      out.warning('NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.');
+      out.warning(line`NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.`);
     }
 
-    const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
-    const session = openSession(settings, network, log, makeRuntime());
+    const guard = guardRun(hooks, worstCaseMs(settings) + DEADLINE_MARGIN_MS);
     try {
-      const result = await (operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken))(session);
-      reported = true;
-      await reportResult(out, settings, result);
+      const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
+      const runtime = makeRuntime(guard.signal);
+      const session = openSession(settings, network, log, runtime);
+      const startedAt = runtime.now();
+      try {
+        const work = operation ?? (settings.dryRun ? verifyOrganization : deleteLinkToken);
+        const first = await Promise.race([
+          work(session).then((result) => ({ result })),
+          guard.stopped.then((reason) => ({ reason })),
+        ]);
+        const result = 'result' in first ? first.result : stoppedResult(first.reason, session, startedAt);
+        reported = true;
+        await reportResult(out, settings, result);
+      } finally {
+        await closeSession(session);
+      }
     } finally {
-      await closeSession(session);
+      guard.dispose();
     }
   } catch (error) {
     // A bug, not a user error: still one clear line, numeric outputs and a summary.
-    const message = `Unexpected error: ${errorMessage(error)}`;
+    const message = line`Unexpected error: ${errorText(error)}`;
     if (reported) {
       out.warning(message);
       return;
     }
-    await reportNoRequest(out, 'unexpected error', message);
+    await reportNoRequest(out, line`unexpected error`, message);
   }
 }

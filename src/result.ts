@@ -1,8 +1,9 @@
 // What a run came to, as data: the outputs, the summary and the log line are all rendered from it.
-import type { AttemptOutcome } from './attempt-outcome.ts';
+import type { AtlasAnswer } from './atlas/answer.ts';
+import { DURING, type ErrorOutcome, type Proof } from './attempt-outcome.ts';
 import type { AttemptRecord, AttemptsReport } from './attempts.ts';
 import type { AuthMethod } from './auth/authenticator.ts';
-import { endSentence } from './text.ts';
+import { endSentence, line, type SafeText } from './text.ts';
 
 /** Every value of the `status` output. */
 export const RESULT_STATUSES = ['deleted', 'not-found', 'failed', 'dry-run-passed'] as const;
@@ -21,47 +22,54 @@ export interface RunResult {
   httpStatus?: number;
   attempts: number;
   /** Atlas's errorCode; `oauth:<code>` when the token endpoint failed. */
-  errorCode?: string;
-  detail?: string;
-  hint?: string;
+  errorCode?: SafeText;
+  detail?: SafeText;
+  hint?: SafeText;
   /** One line for the log: what happened and, on failure, why. */
-  message: string;
+  message: SafeText;
   /** `DELETE https://…` */
-  endpoint: string;
+  endpoint: SafeText;
   durationMs: number;
   attemptLog: AttemptRecord[];
   cancelled: boolean;
   /** A dry run: a GET of the organization instead of the DELETE. */
   dryRun: boolean;
   /** The organization's name, when a dry run reached it. */
-  organizationName?: string;
+  organizationName?: SafeText;
 }
 
-/** The judgement of one operation on its final outcome. */
-export interface Verdict {
-  status: ResultStatus;
-  stepFails: boolean;
-  message: string;
-  hint?: string | undefined;
-  organizationName?: string | undefined;
+interface VerdictText {
+  message: SafeText;
+  hint?: SafeText | undefined;
+  organizationName?: SafeText | undefined;
 }
+
+/**
+ * The judgement of one operation on its final outcome. A success must carry the Proof of an
+ * answer to a request with credentials: a success answered to anything else cannot be built.
+ */
+export type Verdict =
+  | (VerdictText & { status: 'failed'; stepFails: true })
+  | (VerdictText & { status: 'deleted' | 'dry-run-passed'; stepFails: false; proof: Proof })
+  | (VerdictText & { status: 'not-found'; stepFails: boolean; proof: Proof });
 
 /** The one place a result is assembled: the facts from the attempts, the verdict from the operation. */
 export function buildResult(
   report: AttemptsReport,
   verdict: Verdict,
-  context: { authMethod: AuthMethod; endpoint: string; durationMs: number; dryRun: boolean },
+  context: { authMethod: AuthMethod; endpoint: SafeText; durationMs: number; dryRun: boolean; attempts: number },
 ): RunResult {
   const { final } = report;
-  const httpStatus = final.kind === 'answer' ? final.answer.status : final.httpStatus;
-  const errorCode = final.kind === 'answer' ? final.answer.errorCode : final.errorCode;
-  const detail = final.kind === 'answer' ? final.answer.detail : undefined;
+  const answer: AtlasAnswer | undefined = final.kind === 'answer' ? final.answer : undefined;
+  const httpStatus = answer ? answer.status : final.kind === 'error' ? final.httpStatus : undefined;
+  const errorCode = answer ? answer.errorCode : final.kind === 'error' ? final.errorCode : undefined;
+  const detail = answer?.detail;
   return {
     status: verdict.status,
     authMethod: context.authMethod,
     stepFails: verdict.stepFails,
     ...(httpStatus === undefined ? {} : { httpStatus }),
-    attempts: report.attempts,
+    attempts: context.attempts,
     ...(errorCode ? { errorCode } : {}),
     ...(detail ? { detail } : {}),
     ...(verdict.hint ? { hint: verdict.hint } : {}),
@@ -76,32 +84,32 @@ export function buildResult(
 }
 
 /** `after 3 attempts`, or nothing for one. */
-export function afterAttempts(attempts: number): string {
-  return attempts > 1 ? ` after ${attempts} attempts` : '';
+export function afterAttempts(attempts: number): SafeText {
+  return attempts > 1 ? line` after ${attempts} attempts` : line``;
 }
 
 /** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
-export function failedVerdict(what: string, why: string, attempts: number, hint: string | undefined): Verdict {
-  return {
-    status: 'failed',
-    stepFails: true,
-    message: `${endSentence(`${what} failed${afterAttempts(attempts)}: ${why}`)}${hint ? ` ${hint}` : ''}`,
-    hint,
-  };
+export function failedVerdict(what: SafeText, why: SafeText, attempts: number, hint: SafeText | undefined): Verdict {
+  const sentence = endSentence(line`${what} failed${afterAttempts(attempts)}: ${why}`);
+  return { status: 'failed', stepFails: true, message: hint ? line`${sentence} ${hint}` : sentence, hint };
+}
+
+/** What may have happened to the link-token when a run ends without a result. */
+export function uncertainty(dryRun: boolean, facts: { authorizedSent: boolean; fateUnknown: boolean }): SafeText {
+  if (dryRun) return line`nothing was deleted`;
+  if (!facts.authorizedSent) return line`no request that could delete the link-token was sent`;
+  if (facts.fateUnknown) return line`the link-token may or may not have been deleted`;
+  return line`the link-token was not deleted`;
 }
 
 /** The verdict on an attempt that ended without an answer: cancelled, or failed with its hint. */
-export function errorVerdict(
-  final: Extract<AttemptOutcome, { kind: 'error' }>,
-  attempts: number,
-  wording: { what: string; uncertainty: string },
-): Verdict {
+export function errorVerdict(final: ErrorOutcome, report: AttemptsReport, what: SafeText, dryRun: boolean): Verdict {
   if (final.cancelled) {
     return {
       status: 'failed',
       stepFails: true,
-      message: `Cancelled: the job was cancelled (${final.description}); ${wording.uncertainty}.`,
+      message: line`Cancelled: the job was cancelled ${DURING[final.phase]}; ${uncertainty(dryRun, report)}.`,
     };
   }
-  return failedVerdict(wording.what, final.description, attempts, final.hint);
+  return failedVerdict(what, final.description, report.attempts, final.hint);
 }

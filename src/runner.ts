@@ -3,6 +3,7 @@
 // stand in for it, such as GitHub's local-action, see them). The rest of the code never touches
 // the runner.
 import * as core from '@actions/core';
+import type { SafeText } from './text.ts';
 
 export const OUTPUT_NAMES = ['status', 'auth-method', 'http-status', 'attempts', 'error-code'] as const;
 
@@ -13,10 +14,11 @@ export interface Runner {
   getInput: (name: string) => string;
   /** Masks a value in every later log line; call before anything can print it. */
   setSecret: (value: string) => void;
-  info: (message: string) => void;
-  warning: (message: string) => void;
-  debug: (message: string) => void;
-  setFailed: (message: string) => void;
+  /** Log lines and the failure accept only SafeText: one printable line, bounded. */
+  info: (message: SafeText) => void;
+  warning: (message: SafeText) => void;
+  debug: (message: SafeText) => void;
+  setFailed: (message: SafeText) => void;
   setOutputs: (outputs: RunnerOutputs) => void;
   /** Appends to the job summary; returns false when the runner offers none. */
   writeSummary: (html: string) => Promise<boolean>;

@@ -6,14 +6,37 @@ import { ApiKeyAuthenticator } from './auth/api-key.ts';
 import type { RequestAuthenticator } from './auth/authenticator.ts';
 import { ServiceAccountAuthenticator } from './auth/service-account.ts';
 import type { Settings } from './inputs.ts';
+import type { AtlasAnswer } from './atlas/answer.ts';
+import type { AttemptRecord } from './attempts.ts';
+import type { SafeText } from './text.ts';
 import { USER_AGENT } from './version.ts';
 
 export interface Logger {
-  info: (message: string) => void;
-  warning: (message: string) => void;
-  debug: (message: string) => void;
+  info: (message: SafeText) => void;
+  warning: (message: SafeText) => void;
+  debug: (message: SafeText) => void;
   /** Registers a secret that exists only at run time (an access token) with the runner's masking. */
   mask: (secret: string) => void;
+}
+
+/**
+ * What the run has done so far, kept up to date by the attempt loop: what a result reported without
+ * the operation's own verdict (the run's deadline passed, or it would not end after a cancellation)
+ * is made of.
+ */
+export interface Progress {
+  /** Attempts begun, over every request of the run. */
+  attempts: number;
+  /** The answer to the last attempt that got one (undefined after an attempt that got none). */
+  last: AtlasAnswer | undefined;
+  /** A request with the run's credentials was sent. */
+  authorizedSent: boolean;
+  /** One is on its way now. */
+  authorizedInFlight: boolean;
+  /** Some authorized request may have been carried out without a success to show for it. */
+  fateUnknown: boolean;
+  /** Every attempt so far, for the summary. */
+  attemptLog: AttemptRecord[];
 }
 
 export interface Runtime {
@@ -22,7 +45,7 @@ export interface Runtime {
   random: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Aborted when the job is cancelled. */
+  /** Aborted when the job is cancelled, or when the run's deadline passes. */
   cancelSignal: AbortSignal;
 }
 
@@ -32,6 +55,7 @@ export interface Session {
   auth: RequestAuthenticator;
   log: Logger;
   runtime: Runtime;
+  progress: Progress;
 }
 
 export function openSession(settings: Settings, network: NetworkEnvironment, log: Logger, runtime: Runtime): Session {
@@ -48,7 +72,15 @@ export function openSession(settings: Settings, network: NetworkEnvironment, log
           log,
           now: runtime.now,
         });
-  return { settings, transport, auth, log, runtime };
+  const progress: Progress = {
+    attempts: 0,
+    last: undefined,
+    authorizedSent: false,
+    authorizedInFlight: false,
+    fateUnknown: false,
+    attemptLog: [],
+  };
+  return { settings, transport, auth, log, runtime, progress };
 }
 
 /** Releases the credentials (revokes a token, within its own budget) and closes the connections. */

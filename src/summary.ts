@@ -2,7 +2,7 @@
 // (detail, error codes) is text from the network.
 import { METHOD_LABELS } from './auth/authenticator.ts';
 import type { RunResult } from './result.ts';
-import { formatDuration } from './text.ts';
+import { formatDuration, type SafeText } from './text.ts';
 
 const HEADING = 'Atlas live-migration link-token';
 
@@ -86,6 +86,6 @@ export function renderResultSummary(orgId: string, result: RunResult): string {
 }
 
 /** A run that ended without a result from Atlas: rejected inputs or environment, or a bug. */
-export function renderNoRequestSummary(reason: string, message: string): string {
+export function renderNoRequestSummary(reason: SafeText, message: SafeText): string {
   return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', `❌ failed: ${reason}`]])}\n<p>${escapeHtml(message)}</p>\n`;
 }

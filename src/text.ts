@@ -1,24 +1,56 @@
-// Small text helpers for log lines built from network text.
+// Text that may reach the log and the job summary. Everything the action says goes through one
+// type, SafeText: one printable line of bounded length. Text from the network becomes SafeText
+// only through `fromServer`, where it is parsed; the action's own sentences only through the
+// `line` template, whose holes accept SafeText and numbers. The runner facade and the summary
+// accept nothing else, so no call site can forget to flatten a server's words.
+
+declare const safeText: unique symbol;
+
+/** One printable line: no control, format (bidi), surrogate, line or paragraph separator characters. */
+export type SafeText = string & { readonly [safeText]: true };
 
 /**
- * Makes text from the network safe for one log line: control characters (which could start a
- * workflow command on a new line) become spaces, runs of space collapse, and it is cut to `max`.
+ * What may not reach a log line: control characters (a line break could start a workflow command;
+ * U+0085 and U+009B are C1 controls), format characters (U+202E and U+2066–2069 reorder what a
+ * reader sees), lone surrogates, and the Unicode line and paragraph separators.
  */
-export function oneLine(text: string, max = 300): string {
-  const flat = text
-    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
+/** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */
+export function fromServer(raw: string, max = 300): SafeText {
+  const flat = raw.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat); // cut between code points, never inside a surrogate pair
+  return (chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat) as SafeText;
+}
+
+/**
+ * Text from validated settings (a URL, an organization ID, a proxy address): flattened all the
+ * same, never cut, since validation already bounds it.
+ */
+export function fromSettings(raw: string): SafeText {
+  return fromServer(raw, Infinity);
+}
+
+/**
+ * The action's own sentence, with holes for SafeText and numbers: line`Attempt ${n}: ${why}`.
+ * The literal parts are the action's source code, so the whole is SafeText.
+ */
+export function line(parts: TemplateStringsArray, ...values: (SafeText | number)[]): SafeText {
+  return parts.reduce((text, part, index) => `${text}${String(values[index - 1])}${part}`) as SafeText;
+}
+
+/** SafeText pieces joined with a separator from the action's own source. */
+export function joinText(pieces: readonly SafeText[], separator: string): SafeText {
+  return fromServer(pieces.join(separator), Infinity);
 }
 
 /** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${Number((ms / 1000).toFixed(2))} s`;
+export function formatDuration(ms: number): SafeText {
+  if (ms < 1000) return line`${Math.round(ms)} ms`;
+  return line`${Number((ms / 1000).toFixed(2))} s`;
 }
 
 /** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
-export function endSentence(text: string): string {
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
+export function endSentence(text: SafeText): SafeText {
+  return /[.!?…]$/.test(text) ? text : line`${text}.`;
 }

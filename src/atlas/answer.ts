@@ -1,17 +1,19 @@
-// Reading what Atlas answered: the effective status (inside the envelope when asked for one)
-// and the fields of its JSON error body, tolerating bodies that are not JSON at all.
-import { oneLine } from '../text.ts';
+// Reading what Atlas answered: the effective status (inside the envelope when asked for one and
+// the envelope came in an HTTP 200, as Atlas sends it) and the fields of its JSON error body,
+// tolerating bodies that are not JSON at all. Every text field is flattened and cut here.
+import { fromServer, type SafeText } from '../text.ts';
 import type { HttpAnswer } from './transport.ts';
 
 export interface AtlasAnswer {
   /** The status that decides the result: the envelope's `status` when enveloped, else HTTP's. */
   status: number;
   httpStatus: number;
-  errorCode?: string;
-  detail?: string;
-  parameters?: unknown[];
+  errorCode?: SafeText;
+  detail?: SafeText;
+  /** The string parameters of an Atlas error body. */
+  parameters?: SafeText[];
   /** Why the body could not be read as Atlas JSON, when it could not. */
-  bodyProblem?: string;
+  bodyProblem?: SafeText;
   /**
    * The error body is Atlas's own (a JSON object whose `error` repeats the status, with a `detail`
    * or `errorCode`), not a page from a proxy or another server behind a wrong base-url.
@@ -19,6 +21,8 @@ export interface AtlasAnswer {
   fromAtlas?: boolean;
   /** The JSON object the answer carried (the envelope's content when enveloped), for successes that have one. */
   json?: Json;
+  /** Response headers, as Node gives them (names in lower case). */
+  headers: HttpAnswer['headers'];
 }
 
 export type Json = Record<string, unknown>;
@@ -37,36 +41,42 @@ type ErrorFields = Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters' | 'fr
 
 function errorFields(body: Json, status: number): ErrorFields {
   const fields: ErrorFields = {};
-  // Text from the network: kept to one printable line before it can reach a log.
-  if (typeof body['errorCode'] === 'string') fields.errorCode = oneLine(body['errorCode'], 100);
-  if (typeof body['detail'] === 'string') fields.detail = oneLine(body['detail']);
-  if (Array.isArray(body['parameters'])) fields.parameters = body['parameters'];
+  if (typeof body['errorCode'] === 'string') fields.errorCode = fromServer(body['errorCode'], 100);
+  if (typeof body['detail'] === 'string') fields.detail = fromServer(body['detail']);
+  if (Array.isArray(body['parameters'])) {
+    fields.parameters = body['parameters']
+      .filter((value): value is string => typeof value === 'string')
+      .slice(0, 10)
+      .map((value) => fromServer(value, 100));
+  }
   if (body['error'] === status && (fields.errorCode !== undefined || fields.detail !== undefined)) {
     fields.fromAtlas = true;
   }
   return fields;
 }
 
+const PROBLEMS = {
+  truncated: 'the body was larger than 64 KiB and was not read in full',
+  emptyEnvelope: 'an enveloped answer was expected, but the body was empty',
+  noEnvelopeStatus: 'an enveloped answer was expected, but the body has no numeric status',
+  html: 'the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)',
+  notJson: 'the answer was not JSON',
+} as const satisfies Record<string, string>;
+
+const problem = (key: keyof typeof PROBLEMS): SafeText => fromServer(PROBLEMS[key]);
+
 export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAnswer {
-  const base = { status: answer.status, httpStatus: answer.status };
+  const base = { status: answer.status, httpStatus: answer.status, headers: answer.headers };
   const text = answer.body.trim();
-  if (answer.bodyTruncated) {
-    return { ...base, bodyProblem: 'the body was larger than 64 KiB and was not read in full' };
-  }
-  if (text === '') {
-    return envelope && answer.status !== 204
-      ? { ...base, bodyProblem: 'an enveloped answer was expected, but the body was empty' }
-      : base;
-  }
+  // Atlas envelopes only inside an HTTP 200; any other status is read as itself, whatever the body says.
+  const enveloped = envelope && answer.status === 200;
+  if (answer.bodyTruncated) return { ...base, bodyProblem: problem('truncated') };
+  if (text === '') return enveloped ? { ...base, bodyProblem: problem('emptyEnvelope') } : base;
   const json = parseJsonObject(text);
   if (!json) return { ...base, ...describeNonJson(answer, text) };
-  if (!envelope) return { ...base, ...errorFields(json, answer.status), json };
+  if (!enveloped) return { ...base, ...errorFields(json, answer.status), json };
   if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
-    return {
-      ...base,
-      ...errorFields(json, answer.status),
-      bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
-    };
+    return { ...base, ...errorFields(json, answer.status), bodyProblem: problem('noEnvelopeStatus') };
   }
   const content = json['content'];
   const status = json['status'];
@@ -74,17 +84,14 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
     typeof content === 'object' && content !== null && !Array.isArray(content)
       ? { ...errorFields(content as Json, status), json: content as Json }
       : {};
-  return { status, httpStatus: answer.status, ...inner };
+  return { ...base, status, ...inner };
 }
 
 function describeNonJson(answer: HttpAnswer, text: string): Pick<AtlasAnswer, 'detail' | 'bodyProblem'> {
   const contentType = String(answer.headers['content-type'] ?? '');
   if (contentType.includes('html') || text.startsWith('<')) {
-    const title = oneLine(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
-    return {
-      bodyProblem: 'the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer)',
-      ...(title ? { detail: title } : {}),
-    };
+    const title = fromServer(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
+    return { bodyProblem: problem('html'), ...(title ? { detail: title } : {}) };
   }
-  return { bodyProblem: 'the answer was not JSON', detail: oneLine(text, 200) };
+  return { bodyProblem: problem('notJson'), detail: fromServer(text, 200) };
 }

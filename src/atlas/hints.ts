@@ -1,23 +1,46 @@
 // One-line hints for the failures users actually hit, keyed on status and Atlas's errorCode.
+import { isIP } from 'node:net';
 import type { AuthMethod } from '../auth/authenticator.ts';
+import { line, type SafeText } from '../text.ts';
 import type { AtlasAnswer } from './answer.ts';
 
-const IPV4_OR_IPV6 = /\b(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})\b/i;
+/** Runs of the characters an IP literal is made of, not glued to letters, digits, dots or colons. */
+const ADDRESS_CANDIDATE = /(?<![\w.:])[0-9A-Fa-f.:]{2,45}(?![\w.:])/g;
 
-/** The runner's IP as Atlas quoted it, from `parameters` or else from `detail`. */
-function quotedIp(answer: AtlasAnswer): string | undefined {
-  const fromParameters = answer.parameters?.find((value) => typeof value === 'string' && IPV4_OR_IPV6.test(value));
-  if (typeof fromParameters === 'string') return fromParameters;
-  return answer.detail ? IPV4_OR_IPV6.exec(answer.detail)?.[0] : undefined;
+/**
+ * The first IP address in a text, exactly as matched and only if it is one (net.isIP). An IPv6
+ * literal needs a group of two or more hex digits, so words like `a::b` or `::` do not count.
+ */
+export function firstIpAddress(text: string): SafeText | undefined {
+  for (const match of text.match(ADDRESS_CANDIDATE) ?? []) {
+    const candidate = match.replace(/\.+$/, ''); // the full stop of a sentence that ends with the address
+    const version = isIP(candidate);
+    if (version === 4 || (version === 6 && /[0-9A-Fa-f]{2}/.test(candidate))) return candidate as SafeText;
+  }
+  return undefined;
 }
 
-const CREDENTIAL_NOUNS: Record<AuthMethod, string> = { digest: 'API key', 'service-account': 'service account' };
+/** The runner's IP as Atlas quoted it, from `parameters` or else from `detail`. */
+function quotedIp(answer: AtlasAnswer): SafeText | undefined {
+  for (const text of [...(answer.parameters ?? []), answer.detail ?? '']) {
+    const address = firstIpAddress(text);
+    if (address) return address;
+  }
+  return undefined;
+}
+
+const CREDENTIAL_NOUNS: Record<AuthMethod, SafeText> = {
+  digest: line`API key`,
+  'service-account': line`service account`,
+};
 
 /** Atlas's error code when a live migration still uses the link-token. */
 export const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
 
-export const NOT_FROM_ATLAS_HINT =
-  'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.';
+export const NOT_FROM_ATLAS_HINT = line`The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
+
+/** A request without credentials answered with a success: Atlas always asks for credentials first. */
+export const UNAUTHENTICATED_SUCCESS_HINT = line`Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
 
 /** What the request was after: the link-token (the delete), or the organization (a dry run). */
 export type Target = 'link-token' | 'organization';
@@ -26,58 +49,56 @@ export function hintFor(
   answer: AtlasAnswer,
   method: AuthMethod = 'digest',
   target: Target = 'link-token',
-): string | undefined {
+): SafeText | undefined {
   const { status, errorCode } = answer;
   const credential = CREDENTIAL_NOUNS[method];
+  if (status < 200) {
+    return line`The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+  }
   if (status >= 300 && status < 400) {
-    return 'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.';
+    return line`Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
   }
   if (errorCode === ACTIVE_MIGRATION_CODE) {
-    return 'A live migration still uses the link-token: run this step after every migration of the organization has been cut over.';
+    return line`A live migration still uses the link-token: run this step after every migration of the organization has been cut over.`;
   }
   if (status === 401 && method === 'digest') {
-    return 'Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.';
+    return line`Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
   }
   if (status === 401) {
-    return 'Atlas refused the access token: check that the service account belongs to this organization.';
+    return line`Atlas refused the access token: check that the service account belongs to this organization.`;
   }
   if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
     const ip = quotedIp(answer);
-    return `The runner's IP address${ip ? ` ${ip}` : ''} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+    const address = ip ? line` ${ip}` : line``;
+    return line`The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
   }
   if (status === 403) {
-    return `The ${credential} needs the Organization Owner role in this organization.`;
+    return line`The ${credential} needs the Organization Owner role in this organization.`;
   }
   if (status === 404 && !answer.fromAtlas) return NOT_FROM_ATLAS_HINT;
   if (status === 404 && target === 'organization') {
-    return `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+    return line`Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
   }
   if (status === 404) {
-    return 'No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).';
+    return line`No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).`;
   }
   if (status === 429) {
-    return 'Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.';
+    return line`Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
   }
   return undefined;
 }
 
 /** For a refused token request (400 or 401 from the token endpoint). */
-export const TOKEN_REFUSED_HINT =
-  'Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.';
+export const TOKEN_REFUSED_HINT = line`Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.`;
 
-export const UNTRUSTED_CERTIFICATE_HINT =
-  "The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.";
+export const UNTRUSTED_CERTIFICATE_HINT = line`The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.`;
 
-export const HOST_MISMATCH_HINT =
-  "The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).";
+export const HOST_MISMATCH_HINT = line`The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).`;
 
-export const NOT_TLS_HINT =
-  'base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.';
+export const NOT_TLS_HINT = line`base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.`;
 
-export const PROXY_AUTH_HINT = 'The proxy refused its credentials: check the user name and password in https_proxy.';
+export const PROXY_AUTH_HINT = line`The proxy refused its credentials: check the user name and password in https_proxy.`;
 
-export const PROXY_REFUSED_HINT =
-  'The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.';
+export const PROXY_REFUSED_HINT = line`The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.`;
 
-export const STALE_NONCE_HINT =
-  'The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.';
+export const STALE_NONCE_HINT = line`The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.`;

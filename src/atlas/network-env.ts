@@ -1,6 +1,7 @@
 // The environment variables that decide how requests travel, read once and in this one place:
 // the proxy (https_proxy / HTTPS_PROXY), its credentials (secrets to mask), the hosts that bypass
 // it (no_proxy / NO_PROXY), and a TLS override the action refuses to honour.
+import { fromSettings, line, type SafeText } from '../text.ts';
 
 /** A forward proxy as the tunnel agent needs it. */
 export interface ProxyRoute {
@@ -19,10 +20,13 @@ export interface ProxyRoute {
 /** An environment variable the action cannot use; reported like a rejected input. */
 export class NetworkConfigError extends Error {
   readonly variable: string;
-  constructor(variable: string, problem: string) {
-    super(`Invalid environment variable '${variable}': ${problem}`);
+  readonly text: SafeText;
+  constructor(variable: string, problem: SafeText) {
+    const text = line`Invalid environment variable '${fromSettings(variable)}': ${problem}`;
+    super(text);
     this.name = 'NetworkConfigError';
     this.variable = variable;
+    this.text = text;
   }
 }
 
@@ -40,7 +44,7 @@ const NO_PROXY_VARIABLES = ['no_proxy', 'NO_PROXY'] as const;
 /** Read only to find credentials to mask: the action never sends plain http through a proxy. */
 const OTHER_PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY'] as const;
 
-const EXPECTED = 'expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128';
+const EXPECTED = line`expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128`;
 
 export function readNetworkEnvironment(env: NodeJS.ProcessEnv): NetworkEnvironment {
   const firstSet = (names: readonly string[]): [string, string] | undefined => {
@@ -96,16 +100,16 @@ export function parseProxyUrl(variable: string, value: string): ProxyRoute {
   try {
     url = new URL(withScheme(value));
   } catch {
-    throw new NetworkConfigError(variable, `it is not a usable proxy URL; ${EXPECTED}`);
+    throw new NetworkConfigError(variable, line`it is not a usable proxy URL; ${EXPECTED}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new NetworkConfigError(
       variable,
-      `the proxy scheme '${url.protocol.slice(0, -1)}' is not supported; ${EXPECTED}`,
+      line`the proxy scheme '${fromSettings(url.protocol.slice(0, -1))}' is not supported; ${EXPECTED}`,
     );
   }
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new NetworkConfigError(variable, `it has a path, query or fragment after the host; ${EXPECTED}`);
+    throw new NetworkConfigError(variable, line`it has a path, query or fragment after the host; ${EXPECTED}`);
   }
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   return {

@@ -1,11 +1,17 @@
 // HTTPS through a forward proxy with CONNECT. Node's own Agent does the TLS and keep-alive; only
 // the socket comes from the tunnel. (The `tunnel` package @actions/http-client uses writes proxy
-// credentials with the deprecated Buffer(), which prints a warning on Node 24.)
+// credentials with the deprecated Buffer(), which prints a warning on Node 24, and knows no abort
+// signal.) The CONNECT belongs to the attempt that needs the connection: the transport passes the
+// attempt's signal in the request options (TUNNEL_SIGNAL), and an abort ends the CONNECT at once,
+// whether the proxy is connecting, silent or slow — Node would otherwise wait for the socket.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import type { ProxyRoute } from './network-env.ts';
+
+/** The request option under which the transport hands the attempt's signal to the tunnel. */
+export const TUNNEL_SIGNAL = 'tunnelSignal';
 
 /** The proxy answered the CONNECT with something other than 200. */
 export class ProxyRefusalError extends Error {
@@ -16,6 +22,16 @@ export class ProxyRefusalError extends Error {
     this.status = status;
   }
 }
+
+/** The attempt ended while the proxy had not yet opened the tunnel. */
+export class TunnelAbortedError extends Error {
+  constructor() {
+    super('the tunnel was abandoned: the attempt ended before the proxy answered CONNECT');
+    this.name = 'TunnelAbortedError';
+  }
+}
+
+type ConnectionOptions = tls.ConnectionOptions & { host?: string; port?: number; [TUNNEL_SIGNAL]?: AbortSignal };
 
 export class ProxyTunnelAgent extends https.Agent {
   private readonly proxy: ProxyRoute;
@@ -32,10 +48,11 @@ export class ProxyTunnelAgent extends https.Agent {
   }
 
   override createConnection(
-    options: tls.ConnectionOptions & { host?: string; port?: number },
+    options: ConnectionOptions,
     callback: (error: Error | null, socket?: Duplex) => void,
   ): Duplex | undefined {
     const target = `${options.host}:${options.port}`;
+    const signal = options[TUNNEL_SIGNAL];
     const credentials =
       this.proxy.username || this.proxy.password ? `${this.proxy.username}:${this.proxy.password}` : undefined;
     const connect = (this.proxy.protocol === 'https:' ? https : http).request({
@@ -52,20 +69,32 @@ export class ProxyTunnelAgent extends https.Agent {
           : { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` }),
       },
     });
+    let done = false;
+    const finish = (error: Error | null, socket?: Duplex): void => {
+      if (done) return;
+      done = true;
+      this.pending.delete(connect);
+      signal?.removeEventListener('abort', abandon);
+      callback(error, socket);
+    };
+    const abandon = (): void => {
+      connect.destroy();
+      finish(new TunnelAbortedError());
+    };
     this.pending.add(connect);
     connect.once('connect', (res, socket) => {
-      this.pending.delete(connect);
       if (res.statusCode !== 200) {
         socket.destroy();
-        callback(new ProxyRefusalError(target, res.statusCode ?? 0));
+        finish(new ProxyRefusalError(target, res.statusCode ?? 0));
         return;
       }
-      callback(null, tls.connect({ ...options, socket, rejectUnauthorized: true }));
+      const tlsOptions = { ...options, socket, rejectUnauthorized: true };
+      delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
+      finish(null, tls.connect(tlsOptions));
     });
-    connect.once('error', (error) => {
-      this.pending.delete(connect);
-      callback(error);
-    });
+    connect.on('error', (error) => finish(error));
+    if (signal?.aborted) abandon();
+    else signal?.addEventListener('abort', abandon, { once: true });
     connect.end();
     return undefined;
   }

@@ -1,11 +1,14 @@
 // One HTTP exchange over node:http(s): the proxy decided by the network environment, keep-alive so
 // the digest round trip reuses the connection, certificates always verified, bounded body reads,
-// no redirects, abortable at any point.
+// no redirects. An exchange always settles: at once when its signal aborts (in any phase: DNS,
+// TCP, the proxy's CONNECT, TLS, headers, body), with an answer for a 101 Switching Protocols,
+// and with an error when the connection closes without an answer — so no promise is left pending
+// on a socket Node has silently dropped.
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { oneLine } from '../text.ts';
+import { fromServer, fromSettings, line, type SafeText } from '../text.ts';
 import type { NetworkEnvironment } from './network-env.ts';
-import { ProxyRefusalError, ProxyTunnelAgent } from './proxy-agent.ts';
+import { ProxyRefusalError, ProxyTunnelAgent, TUNNEL_SIGNAL, TunnelAbortedError } from './proxy-agent.ts';
 
 /** Error bodies are small; anything larger is cut here so a hostile answer cannot fill memory. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -35,6 +38,8 @@ export type TransportErrorKind = 'aborted' | 'tls' | 'not-tls' | 'proxy' | 'netw
 
 export class TransportError extends Error {
   readonly kind: TransportErrorKind;
+  /** The message as one safe line (Node's and OpenSSL's messages may quote what a server sent). */
+  readonly text: SafeText;
   /** Node's error code, e.g. ECONNRESET or ERR_TLS_CERT_ALTNAME_INVALID. */
   readonly code: string | undefined;
   /** The request was written completely, so the server may have acted on it. */
@@ -52,8 +57,10 @@ export class TransportError extends Error {
     message: string,
     facts: { code?: string | undefined; requestSent: boolean; proxyStatus?: number; staleConnection?: boolean },
   ) {
-    super(message);
+    const text = fromServer(message);
+    super(text);
     this.name = 'TransportError';
+    this.text = text;
     this.kind = kind;
     this.code = facts.code;
     this.requestSent = facts.requestSent;
@@ -68,10 +75,11 @@ const NOT_TLS = /wrong version number|packet length too long|http request/i;
 
 function classify(error: Error & { code?: string }, requestSent: boolean, staleConnection: boolean): TransportError {
   const code = error.code;
-  const message = oneLine(code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message);
+  const message = code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
   if (error instanceof ProxyRefusalError) {
     return new TransportError('proxy', message, { requestSent: false, proxyStatus: error.status });
   }
+  if (error instanceof TunnelAbortedError) return new TransportError('aborted', message, { requestSent: false });
   let kind: TransportErrorKind = 'network';
   if (code === 'EPROTO' && NOT_TLS.test(error.message)) kind = 'not-tls';
   else if (code && TLS_ERROR.test(code)) kind = 'tls';
@@ -87,52 +95,68 @@ export class Transport {
   }
 
   /** Describes how requests to `url` travel, for the log (proxy credentials left out). */
-  route(url: URL): string {
+  route(url: URL): SafeText {
     const agent = this.agentFor(url);
-    return agent instanceof ProxyTunnelAgent ? `through proxy ${agent.address}` : 'directly';
+    return agent instanceof ProxyTunnelAgent ? line`through proxy ${fromSettings(agent.address)}` : line`directly`;
   }
 
   send(request: HttpRequest): Promise<HttpAnswer> {
     const { url, signal } = request;
-    let onAbort = (): void => undefined;
-    const exchange = new Promise<HttpAnswer>((resolve, reject) => {
+    if (signal.aborted)
+      return Promise.reject(new TransportError('aborted', 'the request was aborted', { requestSent: false }));
+    return new Promise<HttpAnswer>((resolve, reject) => {
+      let requestSent = false;
+      let answered = false;
+      let settled = false;
+      const settle = (outcome: { answer: HttpAnswer } | { error: TransportError }): void => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        if ('answer' in outcome) resolve(outcome.answer);
+        else reject(outcome.error);
+      };
+      const fail = (error: Error & { code?: string }): void => {
+        if (signal.aborted) {
+          settle({ error: new TransportError('aborted', 'the request was aborted', { requestSent }) });
+          return;
+        }
+        const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        settle({ error: classify(error, requestSent, stale) });
+      };
+      // The abort settles the exchange itself: it never waits for the socket to report back.
+      const onAbort = (): void => {
+        settle({ error: new TransportError('aborted', 'the request was aborted', { requestSent }) });
+        req.destroy();
+      };
+
       // Stryker disable next-line all: equivalent, the agent (chosen per protocol) decides how the request travels
       const client = url.protocol === 'https:' ? https : http;
       const headers =
         request.body === undefined
           ? request.headers
           : { ...request.headers, 'Content-Length': String(Buffer.byteLength(request.body)) };
-      const req = client.request(url, { method: request.method, headers, agent: this.agentFor(url) });
-      let requestSent = false;
-      let answered = false;
-      const fail = (error: Error & { code?: string }): void => {
-        if (signal.aborted) {
-          reject(new TransportError('aborted', 'the request was aborted', { requestSent }));
-          return;
-        }
-        const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-        reject(classify(error, requestSent, stale));
+      const options: http.RequestOptions & { [TUNNEL_SIGNAL]: AbortSignal } = {
+        method: request.method,
+        headers,
+        agent: this.agentFor(url),
+        [TUNNEL_SIGNAL]: signal,
       };
-      onAbort = (): void => {
-        req.destroy(new Error('aborted'));
-      };
-      if (signal.aborted) {
-        onAbort();
-      } else {
-        // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent, destroying twice is harmless
-        signal.addEventListener('abort', onAbort, { once: true });
-      }
+      const req = client.request(url, options);
       req.on('finish', () => {
         requestSent = true;
       });
-      req.on('error', (error: Error & { code?: string }) => {
-        fail(error);
+      req.on('error', fail);
+      // A 101 hands the socket over; without this listener Node would drop it without a word.
+      req.on('upgrade', (res, socket) => {
+        answered = true;
+        socket.destroy();
+        settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body: '', bodyTruncated: false } });
       });
       req.on('response', (res) => {
         answered = true;
         readBounded(res).then(
           ({ body, truncated }) => {
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated });
+            settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated } });
           },
           (error: Error) => {
             // Stryker disable next-line CallExpression: equivalent, the socket has already failed
@@ -141,10 +165,14 @@ export class Transport {
           },
         );
       });
+      // Whatever else happened, a request that closes without an answer has failed.
+      req.on('close', () => {
+        if (!answered)
+          fail(Object.assign(new Error('the connection closed without an answer'), { code: 'ECONNRESET' }));
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
       req.end(request.body);
     });
-    // Stryker disable next-line all: equivalent, an abort after the exchange has no request left to destroy
-    return exchange.finally(() => signal.removeEventListener('abort', onAbort));
   }
 
   /** Closes kept-alive connections so the process can exit at once. */

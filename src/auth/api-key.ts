@@ -2,6 +2,7 @@
 // server's challenge; the nonce is kept across attempts, so a retry costs one request while the
 // server still accepts it. The protocol itself is in digest-protocol.ts.
 import type { HttpAnswer } from '../atlas/transport.ts';
+import { line, type SafeText } from '../text.ts';
 import type { AuthMethod, RequestAuthenticator } from './authenticator.ts';
 import { DigestSigner, isStaleChallenge } from './digest-protocol.ts';
 
@@ -10,21 +11,24 @@ export const MAX_STALE_RENEWALS = 2;
 
 /** The server declared every nonce stale: not a matter of the keys, so not their hint. */
 export class StaleNonceError extends Error {
+  readonly text: SafeText;
   constructor() {
-    super(`the server declared the nonce stale ${MAX_STALE_RENEWALS + 1} times in a row`);
+    const text = line`the server declared the nonce stale ${MAX_STALE_RENEWALS + 1} times in a row`;
+    super(text);
     this.name = 'StaleNonceError';
+    this.text = text;
   }
 }
 
 export class ApiKeyAuthenticator implements RequestAuthenticator {
   readonly method: AuthMethod = 'digest';
   private readonly signer: DigestSigner;
-  private readonly debug: (message: string) => void;
+  private readonly debug: (message: SafeText) => void;
   private staleRenewals = 0;
   /** The nonce in hand was issued before this attempt (a back-off may have outlived it). */
   private nonceFromEarlierAttempt = false;
 
-  constructor(credentials: { publicKey: string; privateKey: string }, debug: (message: string) => void) {
+  constructor(credentials: { publicKey: string; privateKey: string }, debug: (message: SafeText) => void) {
     this.signer = new DigestSigner(credentials.publicKey, credentials.privateKey);
     this.debug = debug;
   }
@@ -41,18 +45,18 @@ export class ApiKeyAuthenticator implements RequestAuthenticator {
   answerUnauthorized(answer: HttpAnswer, sentAuthorization: string | undefined): boolean {
     const challenge = answer.headers['www-authenticate'];
     if (sentAuthorization === undefined) {
-      this.adopt(challenge, `Answering the server's Digest challenge`);
+      this.adopt(challenge, line`Answering the server's Digest challenge`);
       return true;
     }
     if (isStaleChallenge(challenge)) {
       if (this.staleRenewals >= MAX_STALE_RENEWALS) throw new StaleNonceError();
       this.staleRenewals++;
-      this.adopt(challenge, 'The server marked the nonce stale: answering its new challenge');
+      this.adopt(challenge, line`The server marked the nonce stale: answering its new challenge`);
       return true;
     }
     if (this.nonceFromEarlierAttempt) {
       // MongoDB's own clients never reuse a nonce; a server may forget one without saying stale.
-      this.adopt(challenge, 'The server refused a nonce from an earlier attempt: answering its new challenge');
+      this.adopt(challenge, line`The server refused a nonce from an earlier attempt: answering its new challenge`);
       return true;
     }
     return false; // a fresh nonce refused: the keys are wrong, and no retry changes that
@@ -62,9 +66,9 @@ export class ApiKeyAuthenticator implements RequestAuthenticator {
     return Promise.resolve();
   }
 
-  private adopt(challenge: string | string[] | undefined, why: string): void {
+  private adopt(challenge: string | string[] | undefined, why: SafeText): void {
     this.signer.adopt(challenge); // throws when there is no Digest challenge to answer safely
     this.nonceFromEarlierAttempt = false;
-    this.debug(`${why} (algorithm ${this.signer.algorithm}).`);
+    this.debug(line`${why} (algorithm ${this.signer.algorithm}).`);
   }
 }

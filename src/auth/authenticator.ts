@@ -1,6 +1,7 @@
 // One interface per authentication mechanism: the attempt loop asks it for an Authorization
 // header, lets it judge a 401, and lets it release its credentials at the end.
 import type { HttpAnswer } from '../atlas/transport.ts';
+import { line, type SafeText } from '../text.ts';
 
 export type AuthMethod = 'digest' | 'service-account';
 
@@ -21,7 +22,7 @@ export interface RequestAuthenticator {
 }
 
 /** How the summary and the log name each method (never its values). */
-export const METHOD_LABELS: Record<AuthMethod, string> = {
-  digest: 'API key (HTTP Digest)',
-  'service-account': 'service account (OAuth 2.0 client credentials)',
+export const METHOD_LABELS: Record<AuthMethod, SafeText> = {
+  digest: line`API key (HTTP Digest)`,
+  'service-account': line`service account (OAuth 2.0 client credentials)`,
 };

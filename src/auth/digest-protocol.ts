@@ -3,6 +3,7 @@
 // When to draw or renew a challenge is the API-key authenticator's business (api-key.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import { DigestClient } from 'digest-fetch';
+import { fromServer, joinText, line, type SafeText } from '../text.ts';
 import { type Challenge, parseChallenges } from './challenge.ts';
 
 /** Digest algorithms we answer, strongest first, with their node:crypto hash names. */
@@ -25,11 +26,16 @@ function unsendable(value: string): boolean {
 
 /** A server's authentication demand the action will not or cannot meet; never retried. */
 export class ChallengeError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly text: SafeText;
+  constructor(text: SafeText) {
+    super(text);
     this.name = 'ChallengeError';
+    this.text = text;
   }
 }
+
+/** A challenge parameter or scheme as it may be quoted in a message: short and flat. */
+const quote = (value: string): SafeText => fromServer(value, 40);
 
 /** digest-fetch's client with node:crypto hashing (any algorithm) and a CSPRNG cnonce. */
 class NodeCryptoDigestClient extends DigestClient {
@@ -57,6 +63,8 @@ export function isStaleChallenge(header: string | string[] | undefined): boolean
 export class DigestSigner {
   private readonly client: NodeCryptoDigestClient;
   private adopted = false;
+  /** Requests signed with the adopted nonce. */
+  private nonceCount = 0;
 
   constructor(user: string, password: string) {
     this.client = new NodeCryptoDigestClient(user, password);
@@ -66,9 +74,9 @@ export class DigestSigner {
     return this.adopted;
   }
 
-  /** The algorithm of the adopted challenge, e.g. `MD5`. */
-  get algorithm(): string {
-    return String(this.client.digest.algorithm);
+  /** The algorithm of the adopted challenge, e.g. `MD5` (always one of the supported names). */
+  get algorithm(): SafeText {
+    return fromServer(String(this.client.digest.algorithm));
   }
 
   /**
@@ -79,29 +87,32 @@ export class DigestSigner {
     const all = parseChallenges(header);
     const digests = all.filter(isDigest);
     if (digests.length === 0) {
-      const offered = all.map((challenge) => challenge.scheme).join(', ') || 'no challenge at all';
+      const offered = all.length === 0 ? line`no challenge at all` : listed(all.map((c) => c.scheme));
       throw new ChallengeError(
-        `the server did not offer Digest authentication (offered: ${offered}); the action sends API keys only with Digest, never in a readable form`,
+        line`the server did not offer Digest authentication (offered: ${offered}); the action sends API keys only with Digest, never in a readable form`,
       );
     }
     const withAuthQop = digests.filter((challenge) => qopsOf(challenge).includes('auth'));
     if (withAuthQop.length === 0) {
-      throw new ChallengeError(
-        `the server's Digest challenge does not offer qop=auth (offered: ${digests.map((c) => c.params['qop'] ?? 'none').join(', ')})`,
-      );
+      const offered = listed(digests.map((challenge) => challenge.params['qop'] ?? 'none'));
+      throw new ChallengeError(line`the server's Digest challenge does not offer qop=auth (offered: ${offered})`);
     }
     const choice = pickStrongest(withAuthQop);
     if (!choice) {
-      const asked = withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5').join(', ');
-      throw new ChallengeError(`the server asked for an unsupported Digest algorithm (${asked})`);
+      const asked = listed(withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5'));
+      throw new ChallengeError(line`the server asked for an unsupported Digest algorithm (${asked})`);
     }
     const [algorithm, hashName, challenge] = choice;
     const { realm = '', nonce, opaque } = challenge.params;
-    if (nonce === undefined || nonce === '') throw new ChallengeError("the server's Digest challenge has no nonce");
-    for (const [name, value] of Object.entries({ realm, nonce, opaque })) {
+    if (nonce === undefined || nonce === '') throw new ChallengeError(line`the server's Digest challenge has no nonce`);
+    for (const [name, value] of [
+      [line`realm`, realm],
+      [line`nonce`, nonce],
+      [line`opaque`, opaque],
+    ] as const) {
       if (value !== undefined && unsendable(value)) {
         throw new ChallengeError(
-          `the server's Digest ${name} contains a quote, backslash or control character, which cannot be sent back faithfully`,
+          line`the server's Digest ${name} contains a quote, backslash or control character, which cannot be sent back faithfully`,
         );
       }
     }
@@ -116,18 +127,26 @@ export class DigestSigner {
       qop: 'auth',
       algorithm,
       cnonce: this.client.makeNonce(),
-      nc: 1, // a new nonce starts counting at 1
     });
+    this.nonceCount = 0; // a new nonce starts counting again
     this.client.hasAuth = true;
     this.adopted = true;
   }
 
   /** The Authorization header value for one request; each call uses the next nonce count. */
   authorization(method: string, url: string): string {
+    this.nonceCount++;
+    // RFC 7616 §3.4: nc is hexadecimal. digest-fetch pads whatever it is given to 8 characters, so it
+    // gets the count already in hex (the tenth request sends 0000000a, not 00000010).
+    Object.assign(this.client.digest, { nc: this.nonceCount.toString(16) }); // typed a number there; only padded
     const options = this.client.addAuth(url, { method, headers: {} }) as { headers: { Authorization: string } };
-    this.client.digest.nc++;
     return options.headers.Authorization;
   }
+}
+
+/** Values a server sent, quoted short and flat, joined with commas. */
+function listed(values: string[]): SafeText {
+  return joinText(values.slice(0, 5).map(quote), ', ');
 }
 
 function qopsOf(challenge: Challenge): string[] {

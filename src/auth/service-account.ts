@@ -3,7 +3,7 @@
 // refuses a token from an earlier attempt, and revoked once the result has been reported.
 import { parseJsonObject } from '../atlas/answer.ts';
 import { type HttpAnswer, type Transport, TransportError } from '../atlas/transport.ts';
-import { formatDuration, oneLine } from '../text.ts';
+import { formatDuration, fromServer, line, type SafeText } from '../text.ts';
 import type { AuthMethod, RequestAuthenticator } from './authenticator.ts';
 
 /** The revoke's own budget: it runs after the result is reported and must not hold the step up. */
@@ -21,15 +21,40 @@ export class TokenEndpointError extends Error {
   readonly status: number;
   readonly retryAfter: string | undefined;
   /** The OAuth `error` code, e.g. `invalid_client`, when the endpoint named one. */
-  readonly oauthError: string | undefined;
+  readonly oauthError: SafeText | undefined;
+  readonly text: SafeText;
 
-  constructor(status: number, retryAfter: string | undefined, oauthError: string | undefined, message: string) {
-    super(message);
+  constructor(status: number, retryAfter: string | undefined, oauthError: SafeText | undefined, text: SafeText) {
+    super(text);
     this.name = 'TokenEndpointError';
     this.status = status;
     this.retryAfter = retryAfter;
     this.oauthError = oauthError;
+    this.text = text;
   }
+}
+
+/**
+ * The endpoint issued a token of a type the action does not understand: RFC 6749 §7.1 forbids
+ * using it. Final: asking again would give the same type.
+ */
+export class UnusableTokenError extends Error {
+  readonly text: SafeText;
+  constructor(tokenType: SafeText) {
+    const text = line`the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
+    super(text);
+    this.name = 'UnusableTokenError';
+    this.text = text;
+  }
+}
+
+/**
+ * RFC 6749 §2.3.1: the client ID and secret are form-urlencoded (application/x-www-form-urlencoded)
+ * before they are joined with a colon and base64-encoded, as MongoDB's Go SDK does.
+ */
+export function basicCredentials(clientId: string, clientSecret: string): string {
+  const formEncode = (value: string): string => new URLSearchParams({ v: value }).toString().slice('v='.length);
+  return Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64');
 }
 
 export interface ServiceAccountOptions {
@@ -39,12 +64,14 @@ export interface ServiceAccountOptions {
   headers: Record<string, string>;
   /** Registers a secret with the runner before anything could print it. */
   mask: (secret: string) => void;
-  log: { debug: (message: string) => void; warning: (message: string) => void };
+  log: { debug: (message: SafeText) => void; warning: (message: SafeText) => void };
   now: () => number;
 }
 
 interface AccessToken {
   value: string;
+  /** `token_type` as issued; only Bearer is used. */
+  type: string;
   /** Epoch ms; undefined when the endpoint gave no usable expires_in. */
   expiresAt: number | undefined;
 }
@@ -65,15 +92,16 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
   private tokenFromEarlierAttempt = false;
 
   constructor(credentials: ServiceAccountCredentials, options: ServiceAccountOptions) {
-    this.basic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`;
+    const encoded = basicCredentials(credentials.clientId, credentials.clientSecret);
+    this.basic = `Basic ${encoded}`;
     this.options = options;
-    options.mask(this.basic.slice('Basic '.length));
+    options.mask(encoded);
   }
 
   startAttempt(): void {
     const expiresAt = this.token?.expiresAt;
     if (expiresAt !== undefined && this.options.now() >= expiresAt - TOKEN_EXPIRY_MARGIN_MS) {
-      this.options.log.debug('The access token expires within a minute: requesting a new one.');
+      this.options.log.debug(line`The access token expires within a minute: requesting a new one.`);
       this.token = undefined;
     }
     this.tokenFromEarlierAttempt = this.token !== undefined;
@@ -81,12 +109,13 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
 
   async authorize(_method: string, _url: URL, signal: AbortSignal): Promise<string> {
     this.token ??= await this.requestToken(signal);
+    if (!/^bearer$/i.test(this.token.type)) throw new UnusableTokenError(fromServer(this.token.type, 40));
     return `Bearer ${this.token.value}`;
   }
 
   answerUnauthorized(): boolean {
     if (!this.tokenFromEarlierAttempt) return false; // a token just issued and refused: final
-    this.options.log.debug('Atlas refused the access token of an earlier attempt: requesting a new one.');
+    this.options.log.debug(line`Atlas refused the access token of an earlier attempt: requesting a new one.`);
     this.token = undefined;
     this.tokenFromEarlierAttempt = false;
     return true;
@@ -96,9 +125,12 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     const token = this.token;
     this.token = undefined;
     if (token === undefined) return;
-    const expiry = 'it expires by itself within the hour';
+    const expiry = line`it expires by itself within the hour`;
     if (cancelSignal.aborted) {
-      this.options.log.warning(`Did not revoke the access token: the job was cancelled; ${expiry}.`);
+      // A run stopped at its deadline (or with a request that never settled) leaves it as a cancelled one does.
+      const stop = cancelSignal.reason === 'deadline' || cancelSignal.reason === 'drained';
+      const why = stop ? line`the run was stopped without a result` : line`the job was cancelled`;
+      this.options.log.warning(line`Did not revoke the access token: ${why}; ${expiry}.`);
       return;
     }
     const timeout = AbortSignal.timeout(REVOKE_TIMEOUT_MS);
@@ -109,20 +141,20 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
         AbortSignal.any([cancelSignal, timeout]),
       );
       if (answer.status === 200 || answer.status === 204) {
-        this.options.log.debug('Revoked the access token.');
+        this.options.log.debug(line`Revoked the access token.`);
       } else {
-        this.options.log.warning(`Could not revoke the access token (HTTP ${answer.status}); ${expiry}.`);
+        this.options.log.warning(line`Could not revoke the access token (HTTP ${answer.status}); ${expiry}.`);
       }
     } catch (error) {
       const reason =
         error instanceof TransportError && error.kind === 'aborted'
           ? cancelSignal.aborted
-            ? 'the job was cancelled'
-            : `no answer within ${formatDuration(REVOKE_TIMEOUT_MS)}`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-      this.options.log.warning(`Could not revoke the access token (${reason}); ${expiry}.`);
+            ? line`the job was cancelled`
+            : line`no answer within ${formatDuration(REVOKE_TIMEOUT_MS)}`
+          : error instanceof TransportError
+            ? error.text
+            : fromServer(String(error));
+      this.options.log.warning(line`Could not revoke the access token (${reason}); ${expiry}.`);
     }
   }
 
@@ -146,20 +178,24 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     const body = parseJsonObject(answer.body) ?? {}; // not JSON: described below by status alone
     const value = body['access_token'];
     if (answer.status === 200 && typeof value === 'string' && value !== '') {
+      // Masked at once, and kept even when its type is unusable: an issued token is always revoked.
       this.options.mask(value);
-      this.options.log.debug('Obtained an access token for the service account.');
+      this.options.log.debug(line`Obtained an access token for the service account.`);
       const lifetime = parseExpiresIn(body['expires_in']);
-      return { value, expiresAt: lifetime === undefined ? undefined : this.options.now() + lifetime };
+      const type = typeof body['token_type'] === 'string' ? body['token_type'] : '(none)';
+      return { value, type, expiresAt: lifetime === undefined ? undefined : this.options.now() + lifetime };
     }
-    const oauthError = typeof body['error'] === 'string' ? oneLine(body['error'], 100) : undefined;
-    const description = typeof body['error_description'] === 'string' ? oneLine(body['error_description']) : undefined;
-    const what = answer.status === 200 ? 'answered without an access token' : `answered HTTP ${answer.status}`;
-    const details = [oauthError, description].filter(Boolean).join(': ');
+    const oauthError = typeof body['error'] === 'string' ? fromServer(body['error'], 100) : undefined;
+    const description =
+      typeof body['error_description'] === 'string' ? fromServer(body['error_description']) : undefined;
+    const what = answer.status === 200 ? line`answered without an access token` : line`answered HTTP ${answer.status}`;
+    const details = [oauthError, description].filter((part) => part !== undefined && part !== '');
+    const why = details.length === 0 ? line`` : line` (${fromServer(details.join(': '))})`;
     throw new TokenEndpointError(
       answer.status,
       answer.headers['retry-after'],
       oauthError,
-      `the token endpoint ${what}${details ? ` (${details})` : ''}`,
+      line`the token endpoint ${what}${why}`,
     );
   }
 }

@@ -551,7 +551,7 @@ describe('attempts, measured and cut short', () => {
       attempts: 1,
     });
     expect(result.message).toBe(
-      'Cancelled: the job was cancelled (cancelled while waiting to retry); the link-token may or may not have been deleted.',
+      'Cancelled: the job was cancelled while waiting to retry; the link-token was not deleted.',
     );
   });
 

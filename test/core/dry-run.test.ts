@@ -103,8 +103,6 @@ describe('dry run in the core', () => {
     );
     setTimeout(() => controller.abort(), 100);
     const result = await pending;
-    expect(result.message).toBe(
-      'Cancelled: the job was cancelled (cancelled during the request); nothing was deleted.',
-    );
+    expect(result.message).toBe('Cancelled: the job was cancelled during the request; nothing was deleted.');
   });
 });

@@ -22,9 +22,9 @@ describe('the challenge handed over as parsed', () => {
     const [server, baseUrl] = await standIn({ realm: 'Atlas "prod"' });
     const result = await run(apiKey(baseUrl));
     expect(errorLine(result)).toBe(
-      "Deleting the link-token failed: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully.",
+      "Deleting the link-token failed: HTTP 401: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully.",
     );
-    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '' });
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '401' });
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
   });
 });
@@ -71,9 +71,17 @@ describe('a challenge the action refuses', () => {
     reason: 'Unauthorized',
   };
   it.each([
-    ['only Basic', 'Basic realm="MMS Public API"'],
-    ['Digest with qop=auth-int only', 'Digest realm="MMS Public API", nonce="abc", qop="auth-int"'],
-  ])('%s: reports the 401 and its errorCode', async (_name, challenge) => {
+    [
+      'only Basic',
+      'Basic realm="MMS Public API"',
+      'authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form.',
+    ],
+    [
+      'Digest with qop=auth-int only',
+      'Digest realm="MMS Public API", nonce="abc", qop="auth-int"',
+      "authentication refused: the server's Digest challenge does not offer qop=auth (offered: auth-int).",
+    ],
+  ])('%s: reports the 401 and its errorCode', async (_name, challenge, why) => {
     const [server, baseUrl] = await standIn();
     server.scriptUnauthenticated({ status: 401, body, headers: { 'WWW-Authenticate': challenge } });
     const result = await run(apiKey(baseUrl));
@@ -85,6 +93,7 @@ describe('a challenge the action refuses', () => {
       attempts: '1',
       'error-code': 'UNEXPECTED_ERROR',
     });
+    expect(errorLine(result)).toBe(`Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: ${why}`);
     expect(result.summary).toContain('<tr><th align="left">HTTP status</th><td>401</td></tr>');
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
   });
@@ -100,9 +109,10 @@ describe('server text in a challenge', () => {
       headers: { 'WWW-Authenticate': `Digest realm="MMS Public API", nonce="abc", qop="auth", algorithm=${algorithm}` },
     });
     const result = await run(apiKey(baseUrl));
-    const line = errorLine(result) ?? '';
-    expect(line).toMatch(/^Deleting the link-token failed: /);
-    expect(line.length).toBeLessThan(600);
+    // Control characters become spaces, and the value is cut to 40 characters.
+    expect(errorLine(result)).toBe(
+      `Deleting the link-token failed: HTTP 401: authentication refused: the server asked for an unsupported Digest algorithm (MD [31m${'A'.repeat(32)}…).`,
+    );
     expect(result.stdout).not.toMatch(/[\u0085\u009b]/);
     expect(result.summary).not.toMatch(/[\u0085\u009b]/);
     expect(result.stdout).not.toContain('A'.repeat(300));

@@ -145,7 +145,9 @@ describe('a dry run answered without authentication', () => {
     const result = await dryRun(baseUrl, { 'private-key': 'a-wrong-private-key' });
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
-    expect(errorLine(result)).toContain('without authentication');
+    expect(errorLine(result)).toBe(
+      'Dry run failed: HTTP 200 to a request without authentication. Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',
+    );
     expect(result.stdout).not.toContain('the credentials were accepted');
     expect(standIn.requests.map((r) => r.authorized)).toEqual([false]);
   });

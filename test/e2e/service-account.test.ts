@@ -93,7 +93,9 @@ describe('the token type', () => {
     const result = await run(serviceAccount(baseUrl));
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '' });
-    expect(errorLine(result)).toContain("token type 'N_A'");
+    expect(errorLine(result)).toBe(
+      "Deleting the link-token failed: the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow).",
+    );
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
     expect(server.requests[1]?.body).toBe('token=issued-token-2&token_type_hint=access_token');
     expect(visibleOutput(result)).not.toContain('issued-token-2');

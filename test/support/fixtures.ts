@@ -1,9 +1,39 @@
 // Shared test values and helpers for driving the core with plain objects.
+import type { AtlasAnswer, Json } from '../../src/atlas/answer.ts';
 import { readNetworkEnvironment } from '../../src/atlas/network-env.ts';
 import { deleteLinkToken } from '../../src/delete-link-token.ts';
 import type { Settings } from '../../src/inputs.ts';
 import type { RunResult } from '../../src/result.ts';
 import { closeSession, type Logger, openSession, type Runtime, type Session } from '../../src/session.ts';
+import { fromSettings, type SafeText } from '../../src/text.ts';
+
+/** A test's own literal as SafeText (flattened like any other). */
+export const safe = (text: string): SafeText => fromSettings(text);
+
+/** An Atlas answer with these fields, as answer.ts would have read it (text flattened, string parameters). */
+export function atlasAnswer(fields: {
+  status: number;
+  httpStatus?: number;
+  errorCode?: string;
+  detail?: string;
+  parameters?: unknown[];
+  fromAtlas?: boolean;
+  bodyProblem?: string;
+  json?: Json;
+}): AtlasAnswer {
+  const { errorCode, detail, parameters, bodyProblem, ...rest } = fields;
+  return {
+    httpStatus: fields.status,
+    headers: {},
+    ...rest,
+    ...(errorCode === undefined ? {} : { errorCode: safe(errorCode) }),
+    ...(detail === undefined ? {} : { detail: safe(detail) }),
+    ...(bodyProblem === undefined ? {} : { bodyProblem: safe(bodyProblem) }),
+    ...(parameters === undefined
+      ? {}
+      : { parameters: parameters.filter((value): value is string => typeof value === 'string').map(safe) }),
+  };
+}
 
 export const ORG_ID = '5f1e2d3c4b5a69788796a5b4';
 export const PUBLIC_KEY = 'pubkeyab';
@@ -98,21 +128,44 @@ export async function perform(
   }
 }
 
+/** Overrides of a result, with plain strings where the result holds SafeText. */
+export interface ResultOverrides extends Omit<
+  Partial<RunResult>,
+  'message' | 'endpoint' | 'errorCode' | 'detail' | 'hint' | 'organizationName' | 'attemptLog'
+> {
+  message?: string;
+  endpoint?: string;
+  errorCode?: string;
+  detail?: string;
+  hint?: string;
+  organizationName?: string;
+  attemptLog?: { attempt: number; outcome: string; durationMs: number; waitMs?: number }[];
+}
+
 /** A result as the core builds them, for rendering and reporting tests: a clean delete by default. */
-export function runResult(overrides: Partial<RunResult> = {}): RunResult {
+export function runResult(overrides: ResultOverrides = {}): RunResult {
+  const { message, endpoint, errorCode, detail, hint, organizationName, attemptLog, ...rest } = overrides;
+  const texts = { errorCode, detail, hint, organizationName };
   return {
     status: 'deleted',
     authMethod: 'digest',
     stepFails: false,
     httpStatus: 204,
     attempts: 1,
-    message: 'Deleted.',
-    endpoint: `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`,
+    message: safe(message ?? 'Deleted.'),
+    endpoint: safe(
+      endpoint ?? `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`,
+    ),
     durationMs: 1234,
-    attemptLog: [],
+    attemptLog: (attemptLog ?? []).map((record) => ({ ...record, outcome: safe(record.outcome) })),
     cancelled: false,
     dryRun: false,
-    ...overrides,
+    ...rest,
+    ...Object.fromEntries(
+      Object.entries(texts)
+        .filter((entry): entry is [string, string] => entry[1] !== undefined)
+        .map(([name, value]) => [name, safe(value)]),
+    ),
   };
 }
 

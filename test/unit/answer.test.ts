@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { readAtlasAnswer } from '../../src/atlas/answer.ts';
+import { type AtlasAnswer, readAtlasAnswer as readWithHeaders } from '../../src/atlas/answer.ts';
 import { hintFor } from '../../src/atlas/hints.ts';
 import type { HttpAnswer } from '../../src/atlas/transport.ts';
+import { atlasAnswer } from '../support/fixtures.ts';
+
+/** What answer.ts reads, without the headers it passes on unchanged. */
+function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): Omit<AtlasAnswer, 'headers'> {
+  const read: Partial<AtlasAnswer> = readWithHeaders(answer, envelope);
+  expect(read.headers).toBe(answer.headers);
+  delete read.headers;
+  return read as Omit<AtlasAnswer, 'headers'>;
+}
 
 function http(status: number, body: string, headers: Record<string, string> = {}, bodyTruncated = false): HttpAnswer {
   return { status, headers, body, bodyTruncated };
@@ -63,17 +72,29 @@ describe('readAtlasAnswer', () => {
     expect(readAtlasAnswer(http(200, '{"status":404,"content":null}'), true)).toEqual({ status: 404, httpStatus: 200 });
   });
 
-  it('falls back to the HTTP status when the envelope is missing', () => {
+  it('falls back to the HTTP status when a 200 carries no envelope', () => {
+    const noStatus = readAtlasAnswer(http(200, '{"detail":"x"}'), true);
+    expect(noStatus).toMatchObject({ status: 200, detail: 'x' });
+    expect(noStatus.bodyProblem).toBe('an enveloped answer was expected, but the body has no numeric status');
+    const empty = readAtlasAnswer(http(200, ''), true);
+    expect(empty).toEqual({
+      status: 200,
+      httpStatus: 200,
+      bodyProblem: 'an enveloped answer was expected, but the body was empty',
+    });
+  });
+
+  it('reads any status but 200 as itself, whatever its body says, when an envelope was asked for', () => {
+    for (const status of [201, 204, 401, 404, 500, 502, 503]) {
+      const lying = readAtlasAnswer(http(status, '{"status":204,"content":{}}'), true);
+      expect(lying).toMatchObject({ status, httpStatus: status });
+      expect(lying.bodyProblem).toBeUndefined();
+    }
     expect(readAtlasAnswer(http(502, 'upstream down'), true)).toMatchObject({
       status: 502,
       bodyProblem: 'the answer was not JSON',
     });
-    const noStatus = readAtlasAnswer(http(503, '{"detail":"x"}'), true);
-    expect(noStatus).toMatchObject({ status: 503, detail: 'x' });
-    expect(noStatus.bodyProblem).toMatch(/no numeric status/);
-    const empty = readAtlasAnswer(http(500, ''), true);
-    expect(empty.status).toBe(500);
-    expect(empty.bodyProblem).toMatch(/body was empty/);
+    expect(readAtlasAnswer(http(500, ''), true)).toEqual({ status: 500, httpStatus: 500 });
   });
 
   it('describes HTML, plain text and cut bodies', () => {
@@ -117,12 +138,12 @@ describe('hintFor', () => {
     [{ status: 429 }, /rate-limited/],
     [{ status: 301 }, /never follows/],
   ])('%j', (answer, expected) => {
-    expect(hintFor({ httpStatus: answer.status, ...answer })).toMatch(expected);
+    expect(hintFor(atlasAnswer(answer))).toMatch(expected);
   });
 
   it('has no hint for an unremarkable status', () => {
-    expect(hintFor({ status: 500, httpStatus: 500 })).toBeUndefined();
-    expect(hintFor({ status: 409, httpStatus: 409, errorCode: 'CONFLICT' })).toBeUndefined();
+    expect(hintFor(atlasAnswer({ status: 500, httpStatus: 500 }))).toBeUndefined();
+    expect(hintFor(atlasAnswer({ status: 409, httpStatus: 409, errorCode: 'CONFLICT' }))).toBeUndefined();
   });
 });
 
@@ -178,28 +199,33 @@ describe('what counts as Atlas speaking', () => {
 
 describe('hintFor, at the edges', () => {
   it.each([299, 400])('gives no redirect hint to %i', (status) => {
-    expect(hintFor({ status, httpStatus: status }) ?? '').not.toMatch(/redirect/);
+    expect(hintFor(atlasAnswer({ status, httpStatus: status })) ?? '').not.toMatch(/redirect/);
   });
   it.each([300, 399])('gives the redirect hint to %i', (status) => {
-    expect(hintFor({ status, httpStatus: status })).toMatch(/redirect/);
+    expect(hintFor(atlasAnswer({ status, httpStatus: status }))).toMatch(/redirect/);
   });
 
   it('names the credential of the method, and quotes only an IP address', () => {
     const access = (method: 'digest' | 'service-account', parameters: unknown[]) =>
-      hintFor({ status: 403, httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters }, method);
+      hintFor(
+        atlasAnswer({ status: 403, httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters }),
+        method,
+      );
     expect(access('digest', ['abc', 7, '203.0.113.7'])).toBe(
       "The runner's IP address 203.0.113.7 is not on the API key's API access list: add it in Atlas, or run on a runner with an allowed address.",
     );
     expect(access('service-account', ['1.2.3'])).toBe(
       "The runner's IP address is not on the service account's API access list: add it in Atlas, or run on a runner with an allowed address.",
     );
-    expect(hintFor({ status: 403, httpStatus: 403 }, 'service-account')).toBe(
+    expect(hintFor(atlasAnswer({ status: 403, httpStatus: 403 }), 'service-account')).toBe(
       'The service account needs the Organization Owner role in this organization.',
     );
-    expect(hintFor({ status: 404, httpStatus: 404, fromAtlas: true }, 'service-account', 'organization')).toBe(
+    expect(
+      hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), 'service-account', 'organization'),
+    ).toBe(
       'Atlas knows no organization with this org-id that the service account can see: check org-id, and that the service account belongs to this organization.',
     );
-    expect(hintFor({ status: 404, httpStatus: 404, fromAtlas: true }, 'digest', 'link-token')).toMatch(
+    expect(hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), 'digest', 'link-token')).toMatch(
       /^No link-token exists/,
     );
   });

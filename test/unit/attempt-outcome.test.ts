@@ -13,13 +13,14 @@ import {
 import { NetworkConfigError } from '../../src/atlas/network-env.ts';
 import { ProxyRefusalError } from '../../src/atlas/proxy-agent.ts';
 import { TransportError } from '../../src/atlas/transport.ts';
-import { describeAnswer, describeError } from '../../src/attempt-outcome.ts';
+import { describeAnswer, describeError, describeRefusal } from '../../src/attempt-outcome.ts';
 import { StaleNonceError } from '../../src/auth/api-key.ts';
 import { ChallengeError } from '../../src/auth/digest-protocol.ts';
-import { TokenEndpointError } from '../../src/auth/service-account.ts';
+import { TokenEndpointError, UnusableTokenError } from '../../src/auth/service-account.ts';
+import { atlasAnswer, safe } from '../support/fixtures.ts';
 import { InputError } from '../../src/inputs.ts';
 
-const context = { cancelled: false, timeoutMs: 1500, fateUnknown: false };
+const context = { cancelled: false, timeoutMs: 1500, fateUnknown: false, phase: 'request' as const };
 const transportError = (
   kind: TransportError['kind'],
   message: string,
@@ -33,6 +34,7 @@ describe('describeError', () => {
       kind: 'error',
       cancelled: false,
       fateUnknown: false,
+      phase: 'request',
       failure: { kind: 'timeout' },
       description: 'timed out after 1.5 s',
     });
@@ -40,8 +42,13 @@ describe('describeError', () => {
       kind: 'error',
       cancelled: true,
       fateUnknown: true,
+      phase: 'request',
       failure: { kind: 'final' },
       description: 'cancelled during the request',
+    });
+    expect(describeError(aborted, { ...context, cancelled: true, phase: 'token request' })).toMatchObject({
+      description: 'cancelled during the token request',
+      phase: 'token request',
     });
   });
 
@@ -83,6 +90,7 @@ describe('describeError', () => {
       kind: 'error',
       cancelled: false,
       fateUnknown: false,
+      phase: 'request',
       failure: { kind: 'proxy', status },
       description: `proxy failure: the proxy refused the tunnel to a:443: HTTP ${status}`,
       ...(hint ? { hint } : {}),
@@ -94,27 +102,32 @@ describe('describeError', () => {
       kind: 'error',
       cancelled: false,
       fateUnknown: false,
+      phase: 'request',
       failure: { kind: 'network', code: 'ECONNRESET' },
       description: 'network error: socket hang up',
     });
   });
 
   it('refuses a challenge it cannot meet, and names a stale-nonce run for what it is', () => {
-    expect(describeError(new ChallengeError('no Digest'), context)).toEqual({
-      kind: 'error',
-      cancelled: false,
-      fateUnknown: false,
-      failure: { kind: 'final' },
-      description: 'authentication refused: no Digest',
+    const unauthorized = atlasAnswer({ status: 401, errorCode: 'UNEXPECTED_ERROR' });
+    expect(describeRefusal(new ChallengeError(safe('no Digest')), unauthorized)).toEqual({
+      description: 'HTTP 401 UNEXPECTED_ERROR: authentication refused: no Digest',
     });
-    expect(describeError(new StaleNonceError(), context)).toEqual({
-      kind: 'error',
-      cancelled: false,
-      fateUnknown: false,
-      failure: { kind: 'final' },
+    expect(describeRefusal(new StaleNonceError(), atlasAnswer({ status: 401 }))).toEqual({
       description: 'HTTP 401: the server declared the nonce stale 3 times in a row',
       hint: STALE_NONCE_HINT,
-      httpStatus: 401,
+    });
+  });
+
+  it('calls a token of a type it cannot use final', () => {
+    expect(describeError(new UnusableTokenError(safe('N_A')), context)).toEqual({
+      kind: 'error',
+      cancelled: false,
+      fateUnknown: false,
+      phase: 'request',
+      failure: { kind: 'final' },
+      description:
+        "the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow)",
     });
   });
 
@@ -125,13 +138,19 @@ describe('describeError', () => {
     [503, undefined, false],
   ])('carries a token endpoint %i as an answer fact, with its OAuth code', (status, oauthError, refused) => {
     const outcome = describeError(
-      new TokenEndpointError(status, '7', oauthError, 'the token endpoint said no'),
+      new TokenEndpointError(
+        status,
+        '7',
+        oauthError === undefined ? undefined : safe(oauthError),
+        safe('the token endpoint said no'),
+      ),
       context,
     );
     expect(outcome).toEqual({
       kind: 'error',
       cancelled: false,
       fateUnknown: false,
+      phase: 'request',
       failure: { kind: 'answer', status, retryAfter: '7' },
       description: 'token request failed: the token endpoint said no',
       errorCode: `oauth:${oauthError ?? `http-${status}`}`,
@@ -178,13 +197,13 @@ describe('error classes', () => {
   it('name themselves', () => {
     expect(
       [
-        new ChallengeError('x'),
+        new ChallengeError(safe('x')),
         new StaleNonceError(),
-        new TokenEndpointError(400, undefined, undefined, 'x'),
+        new TokenEndpointError(400, undefined, undefined, safe('x')),
         new TransportError('network', 'x', { requestSent: false }),
         new ProxyRefusalError('a:443', 403),
-        new NetworkConfigError('https_proxy', 'x'),
-        new InputError('org-id', 'x'),
+        new NetworkConfigError('https_proxy', safe('x')),
+        new InputError('org-id', safe('x')),
       ].map((error) => error.name),
     ).toEqual([
       'ChallengeError',

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseChallenges } from '../../src/auth/challenge.ts';
 import { ChallengeError, DigestSigner, isStaleChallenge } from '../../src/auth/digest-protocol.ts';
 import { parseAuthorization, verifyDigest } from '../support/digest-verifier.ts';
+import { safe } from '../support/fixtures.ts';
 
 const ATLAS_CHALLENGE =
   'Digest realm="MMS Public API", domain="", nonce="q1w2+e3r4/t5y6==", algorithm=MD5, qop="auth", stale=false';
@@ -162,11 +163,13 @@ describe('DigestSigner: the values it sends back', () => {
   it('refuses a challenge without a nonce, and one whose nonce it cannot send back', () => {
     const signer = new DigestSigner('pubkeyab', 'private');
     expect(() => signer.adopt('Digest realm="r", qop="auth"')).toThrow(
-      new ChallengeError("the server's Digest challenge has no nonce"),
+      new ChallengeError(safe("the server's Digest challenge has no nonce")),
     );
     expect(() => signer.adopt('Digest realm="r", nonce="a\\\\b", qop="auth"')).toThrow(
       new ChallengeError(
-        "the server's Digest nonce contains a quote, backslash or control character, which cannot be sent back faithfully",
+        safe(
+          "the server's Digest nonce contains a quote, backslash or control character, which cannot be sent back faithfully",
+        ),
       ),
     );
     expect(() => signer.adopt('Digest realm="r", nonce="n", opaque="x\\"y", qop="auth"')).toThrow(/Digest opaque/);

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/main.ts';
 import type { RunResult } from '../../src/result.ts';
 import type { Runner, RunnerOutputs } from '../../src/runner.ts';
-import { instantRuntime, ORG_ID, PRIVATE_KEY, PUBLIC_KEY, runResult } from '../support/fixtures.ts';
+import {
+  instantRuntime,
+  ORG_ID,
+  PRIVATE_KEY,
+  PUBLIC_KEY,
+  type ResultOverrides,
+  runResult,
+} from '../support/fixtures.ts';
 
 function recordingRunner(inputs: Record<string, string>) {
   const events: string[] = [];
@@ -76,7 +83,7 @@ describe('run()', () => {
   });
 });
 
-function resultOf(overrides: Partial<RunResult>): RunResult {
+function resultOf(overrides: ResultOverrides): RunResult {
   return runResult({ message: 'Deleted it.', endpoint: 'DELETE https://x', durationMs: 5, ...overrides });
 }
 

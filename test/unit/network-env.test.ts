@@ -1,6 +1,7 @@
 // The proxy environment, read once: which variable wins, what is masked, which hosts bypass the
 // proxy (the rules of @actions/http-client), and the exact words of an unusable value.
 import { describe, expect, it } from 'vitest';
+import { safe } from '../support/fixtures.ts';
 import { bypasses, NetworkConfigError, parseProxyUrl, readNetworkEnvironment } from '../../src/atlas/network-env.ts';
 
 const ATLAS = new URL('https://cloud.mongodb.com');
@@ -80,7 +81,7 @@ describe('parseProxyUrl', () => {
     // Only a scheme at the start counts: this is host:port with a query, not scheme "proxy".
     ['proxy:3128?u=http://x', `it has a path, query or fragment after the host; ${EXPECTED}`],
   ])('refuses %j, naming the variable', (value, problem) => {
-    expect(() => parseProxyUrl('HTTPS_PROXY', value)).toThrow(new NetworkConfigError('HTTPS_PROXY', problem));
+    expect(() => parseProxyUrl('HTTPS_PROXY', value)).toThrow(new NetworkConfigError('HTTPS_PROXY', safe(problem)));
     try {
       parseProxyUrl('HTTPS_PROXY', value);
     } catch (error) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runner } from '../../src/runner.ts';
 import { parseOutputFile } from '../support/run-action.ts';
+import { safe } from '../support/fixtures.ts';
 
 let dir: string;
 let written: string[];
@@ -41,10 +42,10 @@ describe('runner', () => {
   });
 
   it('writes log lines, warnings, debug lines and the failure as workflow commands', () => {
-    runner.info('plain');
-    runner.warning('careful');
-    runner.debug('detail');
-    runner.setFailed('broken');
+    runner.info(safe('plain'));
+    runner.warning(safe('careful'));
+    runner.debug(safe('detail'));
+    runner.setFailed(safe('broken'));
     expect(written.join('')).toBe('plain\n::warning::careful\n::debug::detail\n::error::broken\n');
     expect(process.exitCode).toBe(1);
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.ts';
 import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../../src/summary.ts';
-import { endSentence, formatDuration, oneLine } from '../../src/text.ts';
 import { ATLAS_ERRORS, AtlasStandIn } from '../support/atlas-stand-in.ts';
 import {
   instantRuntime,
   ORG_ID,
   perform,
+  type ResultOverrides,
   runResult,
   PRIVATE_KEY,
+  safe,
   PUBLIC_KEY,
   recordingLogger,
   settingsFor,
@@ -16,7 +17,7 @@ import {
 
 const ENDPOINT = `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`;
 
-function result(overrides: Partial<RunResult>): RunResult {
+function result(overrides: ResultOverrides): RunResult {
   return runResult({ attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }], ...overrides });
 }
 
@@ -171,8 +172,8 @@ describe('renderResultSummary', () => {
 describe('renderNoRequestSummary', () => {
   it('says no request was sent, with the escaped message', () => {
     const html = renderNoRequestSummary(
-      'inputs rejected, no request sent',
-      "Invalid input 'org-id': character 1 is '<'",
+      safe('inputs rejected, no request sent'),
+      safe("Invalid input 'org-id': character 1 is '<'"),
     );
     expect(html).toBe(
       '<h2>Atlas live-migration link-token</h2>\n<table>\n<tr><th align="left">Result</th><td>❌ failed: inputs rejected, no request sent</td></tr>\n</table>\n<p>Invalid input &#39;org-id&#39;: character 1 is &#39;&lt;&#39;</p>\n',
@@ -183,43 +184,5 @@ describe('renderNoRequestSummary', () => {
 describe('escapeHtml', () => {
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-  });
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 ms'],
-    [3, '3 ms'],
-    [370, '370 ms'],
-    [1000, '1 s'],
-    [1234, '1.23 s'],
-    [1500, '1.5 s'],
-    [30_000, '30 s'],
-  ])('%i ms -> %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
-
-describe('oneLine', () => {
-  it('flattens control characters and runs of space, and cuts at the limit with an ellipsis', () => {
-    expect(oneLine('a\r\n::error::b\u2028c\t\td ')).toBe('a ::error::b c d');
-    expect(oneLine('x'.repeat(301))).toBe(`${'x'.repeat(299)}…`);
-    expect(oneLine('x'.repeat(300))).toBe('x'.repeat(300));
-    expect(oneLine('abcdef', 4)).toBe('abc…');
-  });
-});
-
-describe('endSentence', () => {
-  it('adds a full stop unless the sentence has one', () => {
-    expect(endSentence('Done')).toBe('Done.');
-    expect(endSentence('Done.')).toBe('Done.');
-    expect(endSentence('Why?')).toBe('Why?');
-    expect(endSentence('Cut…')).toBe('Cut…');
-  });
-});
-
-describe('endSentence, anchored', () => {
-  it('looks only at the last character', () => {
-    expect(endSentence('v1.0 is old')).toBe('v1.0 is old.');
   });
 });

@@ -1,0 +1,70 @@
+// The one type of text the log and the summary accept, and how text becomes it.
+import { describe, expect, it } from 'vitest';
+import { endSentence, formatDuration, fromServer, fromSettings, joinText, line } from '../../src/text.ts';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 ms'],
+    [3, '3 ms'],
+    [370, '370 ms'],
+    [1000, '1 s'],
+    [1234, '1.23 s'],
+    [1500, '1.5 s'],
+    [30_000, '30 s'],
+  ])('%i ms -> %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('fromServer', () => {
+  it('flattens control characters and runs of space, and cuts at the limit with an ellipsis', () => {
+    expect(fromServer('a\r\n::error::b\u2028c\t\td ')).toBe('a ::error::b c d');
+    expect(fromServer('x'.repeat(301))).toBe(`${'x'.repeat(299)}…`);
+    expect(fromServer('x'.repeat(300))).toBe('x'.repeat(300));
+    expect(fromServer('abcdef', 4)).toBe('abc…');
+  });
+
+  it('flattens C1 controls, bidirectional overrides and every other format character', () => {
+    expect(fromServer('a\u0085b\u009bc')).toBe('a b c');
+    expect(fromServer('left\u202Eright\u2066x\u2069y\u200Bz\uFEFF')).toBe('left right x y z');
+    expect(fromServer('p\u2029q')).toBe('p q');
+  });
+
+  it('cuts between code points, never inside a surrogate pair, and flattens a lone surrogate', () => {
+    expect(fromServer('ab😀😀', 3)).toBe('ab…');
+    expect(fromServer('😀😀😀😀', 3)).toBe('😀😀…');
+    expect(fromServer('😀😀😀', 3)).toBe('😀😀😀');
+    expect(fromServer('a\ud800b')).toBe('a b');
+  });
+});
+
+describe('line', () => {
+  it('fills the holes of the template with SafeText and numbers, in order', () => {
+    expect(line`Attempt ${2} of ${5}: ${fromServer('HTTP 503')}.`).toBe('Attempt 2 of 5: HTTP 503.');
+    expect(line`plain`).toBe('plain');
+    expect(line`${1}${2}`).toBe('12');
+  });
+});
+
+describe('joinText and fromSettings', () => {
+  it('joins pieces with the separator, and flattens settings without cutting them', () => {
+    expect(joinText([fromServer('a'), fromServer('b')], ', ')).toBe('a, b');
+    expect(fromSettings(`https://${'x'.repeat(400)}.example`)).toHaveLength(416);
+    expect(fromSettings('a\nb')).toBe('a b');
+  });
+});
+
+describe('endSentence', () => {
+  it('adds a full stop unless the sentence has one', () => {
+    expect(endSentence(fromServer('Done'))).toBe('Done.');
+    expect(endSentence(fromServer('Done.'))).toBe('Done.');
+    expect(endSentence(fromServer('Why?'))).toBe('Why?');
+    expect(endSentence(fromServer('Cut…'))).toBe('Cut…');
+  });
+});
+
+describe('endSentence, anchored', () => {
+  it('looks only at the last character', () => {
+    expect(endSentence(fromServer('v1.0 is old'))).toBe('v1.0 is old.');
+  });
+});
