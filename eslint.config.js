@@ -20,4 +20,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // Faults the end-to-end tests inject into the action's process with `node --require`.
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { process: 'readonly', AbortSignal: 'readonly', AbortController: 'readonly', globalThis: 'readonly' },
+    },
+  },
 );

@@ -30894,11 +30894,15 @@ function line(parts, ...values) {
 function joinText(pieces, separator) {
     return fromServer(pieces.join(separator), Infinity);
 }
-/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s". */
+/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s", 395000 -> "6 min 35 s". */
 function formatDuration(ms) {
     if (ms < 1000)
         return line `${Math.round(ms)} ms`;
-    return line `${Number((ms / 1000).toFixed(2))} s`;
+    if (ms < 60_000)
+        return line `${Number((ms / 1000).toFixed(2))} s`;
+    const seconds = Math.round(ms / 1000);
+    const minutes = Math.floor(seconds / 60);
+    return seconds % 60 === 0 ? line `${minutes} min` : line `${minutes} min ${seconds % 60} s`;
 }
 /** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
 function endSentence(text) {
@@ -32795,16 +32799,13 @@ function parseSecretLine(name, raw) {
     if (control !== -1) {
         throw new InputError(name, line `it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`);
     }
-    // The digest user name travels in a header, in a quoted field; a Basic user name ends at the
-    // first colon. The other values are only hashed or base64-encoded, so any character goes.
+    // The digest user name travels in a header, in a quoted field. The other values are only hashed,
+    // or form-urlencoded and base64-encoded (a colon in a client ID included), so any character goes.
     if (name === 'public-key') {
         const unsendable = [...value].findIndex((char) => !/^[\x20-\x7e]$/.test(char) || char === '"' || char === '\\');
         if (unsendable !== -1) {
             throw new InputError(name, line `character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`);
         }
-    }
-    if (name === 'client-id' && value.includes(':')) {
-        throw new InputError(name, line `it contains a colon; expected an Atlas service account client ID`);
     }
     return value;
 }
@@ -36215,7 +36216,11 @@ async function reportNoRequest(out, reason, message, authMethod) {
 /** What the run says when it stops without the operation's own result. */
 function stoppedResult(reason, session, startedAt) {
     const { settings, progress, auth, runtime } = session;
-    const facts = uncertainty(settings.dryRun, progress);
+    // A request still on its way when the run stopped may have been carried out.
+    const facts = uncertainty(settings.dryRun, {
+        authorizedSent: progress.authorizedSent,
+        fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
+    });
     const messages = {
         cancelled: line `Cancelled: the job was cancelled; ${facts}.`,
         deadline: line `No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,

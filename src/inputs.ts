@@ -167,8 +167,8 @@ export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: s
       line`it contains a line break or control character at position ${control + 1}; expected a single line (pass it from a secret)`,
     );
   }
-  // The digest user name travels in a header, in a quoted field; a Basic user name ends at the
-  // first colon. The other values are only hashed or base64-encoded, so any character goes.
+  // The digest user name travels in a header, in a quoted field. The other values are only hashed,
+  // or form-urlencoded and base64-encoded (a colon in a client ID included), so any character goes.
   if (name === 'public-key') {
     const unsendable = [...value].findIndex((char) => !/^[\x20-\x7e]$/.test(char) || char === '"' || char === '\\');
     if (unsendable !== -1) {
@@ -177,9 +177,6 @@ export function parseSecretLine(name: (typeof CREDENTIAL_INPUTS)[number], raw: s
         line`character ${unsendable + 1} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`,
       );
     }
-  }
-  if (name === 'client-id' && value.includes(':')) {
-    throw new InputError(name, line`it contains a colon; expected an Atlas service account client ID`);
   }
   return value;
 }

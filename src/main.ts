@@ -104,7 +104,11 @@ async function reportNoRequest(
 /** What the run says when it stops without the operation's own result. */
 function stoppedResult(reason: StopReason, session: Session, startedAt: number): RunResult {
   const { settings, progress, auth, runtime } = session;
-  const facts = uncertainty(settings.dryRun, progress);
+  // A request still on its way when the run stopped may have been carried out.
+  const facts = uncertainty(settings.dryRun, {
+    authorizedSent: progress.authorizedSent,
+    fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
+  });
   const messages: Record<StopReason, SafeText> = {
     cancelled: line`Cancelled: the job was cancelled; ${facts}.`,
     deadline: line`No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,

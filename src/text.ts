@@ -44,10 +44,13 @@ export function joinText(pieces: readonly SafeText[], separator: string): SafeTe
   return fromServer(pieces.join(separator), Infinity);
 }
 
-/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s". */
+/** 370 -> "370 ms", 1500 -> "1.5 s", 1234 -> "1.23 s", 30000 -> "30 s", 395000 -> "6 min 35 s". */
 export function formatDuration(ms: number): SafeText {
   if (ms < 1000) return line`${Math.round(ms)} ms`;
-  return line`${Number((ms / 1000).toFixed(2))} s`;
+  if (ms < 60_000) return line`${Number((ms / 1000).toFixed(2))} s`;
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return seconds % 60 === 0 ? line`${minutes} min` : line`${minutes} min ${seconds % 60} s`;
 }
 
 /** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */

@@ -395,8 +395,13 @@ describe('authentication the action refuses', () => {
   it('refuses a server that offers only Basic, sending no credentials', async () => {
     const [server, baseUrl] = await startStandIn({ challengeHeader: 'Basic realm="MMS Public API"' });
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(result.message).toMatch(/did not offer Digest authentication \(offered: Basic\)/);
+    expect(result).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 401 });
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 401: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form.',
+    );
+    expect(result.attemptLog.map((record) => record.outcome)).toEqual([
+      'HTTP 401: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form',
+    ]);
     expect(server.requests).toHaveLength(1);
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
@@ -409,6 +414,81 @@ describe('authentication the action refuses', () => {
     expect(result).toMatchObject({ status: 'failed', attempts: 1 });
     expect(result.message).toMatch(/does not offer qop=auth/);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('success needs proof: an answer to a request with credentials', () => {
+  it.each([
+    ['a 204', { status: 204 }, 'HTTP 204'],
+    ['an Atlas-shaped 404', { status: 404, body: ATLAS_ERRORS.notFound() }, 'HTTP 404 UNEXPECTED_ERROR'],
+  ])('%s to the unauthenticated first request fails, pointing at base-url', async (_name, step, answer) => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated(step);
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', stepFails: true, attempts: 1 });
+    expect(result.message).toBe(
+      `Deleting the link-token failed: ${answer} to a request without authentication. Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
+    );
+    expect(server.requests.map((r) => r.authorized)).toEqual([false]);
+  });
+
+  it('reads any other answer to the unauthenticated request as itself', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated({ status: 403, body: ATLAS_ERRORS.forbidden() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 403 USER_UNAUTHORIZED: You are not authorized for this resource. The API key needs the Organization Owner role in this organization.',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('takes a 404 that is not Atlas speaking for a failure even when authorized', async () => {
+    const [, baseUrl] = await startStandIn();
+    standIn?.script({ status: 404, body: '{"message":"no route"}' });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 404 });
+  });
+});
+
+describe('what a cancellation says of the link-token', () => {
+  it('nothing that could delete it was sent: cancelled during the challenge round trip', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated({ action: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime(controller.signal));
+    expect(result.message).toBe(
+      'Cancelled: the job was cancelled during the request; no request that could delete the link-token was sent.',
+    );
+  });
+
+  it('it may or may not be gone: cancelled while an authorized DELETE was on its way', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ action: 'hang' });
+    const controller = new AbortController();
+    const poll = setInterval(() => {
+      if (server.requests.length === 2) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 5);
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime(controller.signal));
+    expect(result.message).toBe(
+      'Cancelled: the job was cancelled during the request; the link-token may or may not have been deleted.',
+    );
+  });
+
+  it('it may or may not be gone: cancelled in the back-off after a 502', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 502 });
+    const controller = new AbortController();
+    const runtime = instantRuntime(controller.signal);
+    runtime.sleep = () => Promise.resolve(controller.abort());
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
+    expect(result).toMatchObject({ httpStatus: 502, attempts: 1 });
+    expect(result.message).toBe(
+      'Cancelled: the job was cancelled while waiting to retry; the link-token may or may not have been deleted.',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // Service-account (OAuth 2.0 client credentials) authentication in the core, against the loopback
 // stand-in's token, revoke and DELETE endpoints.
-import { parseExpiresIn, REVOKE_TIMEOUT_MS } from '../../src/auth/service-account.ts';
+import { basicCredentials, parseExpiresIn, REVOKE_TIMEOUT_MS } from '../../src/auth/service-account.ts';
 import { USER_AGENT } from '../../src/version.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, type Step } from '../support/atlas-stand-in.ts';
@@ -314,6 +314,44 @@ describe('service account', () => {
     });
     const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result.hint).toMatch(/198\.51\.100\.2 is not on the service account's API access list/);
+  });
+});
+
+describe('the token type', () => {
+  it.each(['Bearer', 'bearer', 'BEARER'])('uses a %s token', async (type) => {
+    const [server, baseUrl] = await start({
+      token: [{ status: 200, body: { access_token: 'tok-1', token_type: type, expires_in: 3600 } }],
+    });
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.status).toBe('deleted');
+    expect(server.requests[1]?.headers.authorization).toBe('Bearer tok-1');
+  });
+
+  it.each([['N_A'], ['mac'], [undefined]])(
+    'refuses a token of type %s before any DELETE, and still revokes it',
+    async (type) => {
+      const body = { access_token: 'tok-2', expires_in: 3600, ...(type === undefined ? {} : { token_type: type }) };
+      const [server, baseUrl] = await start({ token: [{ status: 200, body }] });
+      const log = recordingLogger();
+      const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
+      expect(result).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(result.httpStatus).toBeUndefined();
+      expect(result.message).toBe(
+        `Deleting the link-token failed: the token endpoint issued a token of type '${type ?? '(none)'}', which the action cannot use (only Bearer tokens are defined for this flow).`,
+      );
+      expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
+      expect(server.requests[1]?.body).toBe('token=tok-2&token_type_hint=access_token');
+      expect(log.masked).toContain('tok-2');
+    },
+  );
+});
+
+describe('basicCredentials', () => {
+  it('form-urlencodes the client ID and secret before base64, as RFC 6749 §2.3.1 says', () => {
+    const decoded = (id: string, secret: string) => Buffer.from(basicCredentials(id, secret), 'base64').toString();
+    expect(decoded('mdb_sa_id_1', 's3cr%t+x/y')).toBe('mdb_sa_id_1:s3cr%25t%2Bx%2Fy');
+    expect(decoded('a b:c', 'é=&')).toBe('a+b%3Ac:%C3%A9%3D%26');
+    expect(decoded(CLIENT_ID, CLIENT_SECRET)).toBe(`${CLIENT_ID}:${CLIENT_SECRET}`);
   });
 });
 

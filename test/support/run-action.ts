@@ -29,6 +29,8 @@ export interface RunOptions {
   noSummary?: boolean;
   /** Called once the process has started, e.g. to send it a signal. */
   onStart?: (child: ChildProcess) => void;
+  /** Node options before the script, e.g. `--require` of a fault to inject. */
+  nodeArgs?: string[];
 }
 
 /**
@@ -73,7 +75,7 @@ export async function runAction(actionDir: string, options: RunOptions): Promise
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = Date.now();
-  const child = spawn(NODE_24, [join(actionDir, 'dist', 'index.js')], {
+  const child = spawn(NODE_24, [...(options.nodeArgs ?? []), join(actionDir, 'dist', 'index.js')], {
     cwd: work,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,11 @@
-// run() with a recording runner in place of @actions/core: what reaches the runner, in which order,
-// on the paths the black-box tests cannot reach (a bug inside the operation).
+// run() with a recording runner in place of @actions/core and a fake process: what reaches the runner,
+// in which order, on the paths the black-box tests cannot reach (a bug inside the operation, the
+// run's guard).
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/main.ts';
 import type { RunResult } from '../../src/result.ts';
 import type { Runner, RunnerOutputs } from '../../src/runner.ts';
+import { fakeProcess } from '../support/process-hooks.ts';
 import {
   instantRuntime,
   ORG_ID,
@@ -45,7 +47,8 @@ describe('run()', () => {
     await run({
       runner,
       env: {},
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.reject(new Error('boom')),
     });
     expect(outputs).toEqual([
@@ -66,7 +69,8 @@ describe('run()', () => {
     await run({
       runner,
       env: { https_proxy: 'http://u:p%40ss@proxy.example:3128' },
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.reject(new Error('stop here')),
     });
     expect(events.slice(0, 3)).toEqual(['mask mdb_sa_sk_y', 'mask p%40ss', 'mask p@ss']);
@@ -93,7 +97,8 @@ describe('run(): reporting a result', () => {
     await run({
       runner: recorded.runner,
       env,
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.resolve(result),
     });
     return recorded;
@@ -144,7 +149,8 @@ describe('run(): reporting a result', () => {
     await run({
       runner: recorded.runner,
       env: { HTTPS_PROXY: 'socks5://proxy:1080' },
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => {
         ran = true;
         return Promise.resolve(resultOf({}));
@@ -169,7 +175,8 @@ describe('run(): reporting a result', () => {
     await run({
       runner: recorded.runner,
       env: {},
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.resolve(resultOf({})),
     });
     expect(recorded.events.slice(-2)).toEqual([
@@ -181,7 +188,8 @@ describe('run(): reporting a result', () => {
     await run({
       runner: missing.runner,
       env: {},
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.resolve(resultOf({})),
     });
     expect(missing.events).toContain('debug No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
@@ -195,10 +203,99 @@ describe('run(): reporting a result', () => {
     await run({
       runner: recorded.runner,
       env: {},
-      makeRuntime: () => instantRuntime(),
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
       operation: () => Promise.resolve(resultOf({})),
     });
     expect(recorded.outputs).toHaveLength(1);
     expect(recorded.events.at(-1)).toBe('warning Unexpected error: late');
+  });
+});
+
+describe('run(): a run that does not end by itself', () => {
+  const never = (): Promise<RunResult> => new Promise<RunResult>(() => undefined);
+
+  function start(inputs: Record<string, string> = INPUTS) {
+    const recorded = recordingRunner(inputs);
+    const process = fakeProcess();
+    const done = run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: process.hooks,
+      operation: never,
+    });
+    return { ...recorded, process, done };
+  }
+
+  it('arms the deadline at the documented worst case plus 3 s: 393 s by default, 398 s with a service account', async () => {
+    const apiKey = start();
+    expect(apiKey.process.timers.map((timer) => timer.ms)).toEqual([393_000]);
+    apiKey.process.timers[0]?.fire();
+    await apiKey.done;
+    const serviceAccount = start({ 'org-id': ORG_ID, 'client-id': 'mdb_sa_id_x', 'client-secret': 'mdb_sa_sk_y' });
+    expect(serviceAccount.process.timers.map((timer) => timer.ms)).toEqual([398_000]);
+    serviceAccount.process.timers[0]?.fire();
+    await serviceAccount.done;
+  });
+
+  it('reports at the deadline: outputs, summary, one error line, and the exit scheduled', async () => {
+    const { events, outputs, summaries, process, done } = start({
+      ...INPUTS,
+      'timeout-seconds': '1.5',
+      'max-attempts': '2',
+    });
+    process.timers[0]?.fire();
+    await done;
+    expect(outputs).toEqual([
+      { status: 'failed', 'auth-method': 'digest', 'http-status': '', attempts: '0', 'error-code': '' },
+    ]);
+    const message =
+      'No result within the documented worst case of 1 min 3 s: the run was stopped; no request that could delete the link-token was sent.';
+    expect(events.filter((event) => event.startsWith('failed'))).toEqual([`failed ${message}`]);
+    expect(summaries[0]).toContain(`<p>${message}</p>`);
+    expect(process.exits).toEqual([1_500]);
+    expect(process.timers[0]?.armed).toBe(false);
+    expect(process.listeners()).toBe(0);
+  });
+
+  it('reports a cancellation the operation does not answer, after the grace', async () => {
+    const { events, outputs, summaries, process, done } = start();
+    process.cancel();
+    await done;
+    expect(outputs[0]).toMatchObject({ status: 'failed', attempts: '0' });
+    expect(events.at(-1)).toBe(
+      'failed Cancelled: the job was cancelled; no request that could delete the link-token was sent.',
+    );
+    expect(summaries[0]).toContain('❌ cancelled');
+  });
+
+  it('reports when the event loop drains with the operation still pending', async () => {
+    const { events, process, done } = start({ ...INPUTS, 'dry-run': 'true' });
+    process.drain();
+    await done;
+    expect(events.at(-1)).toBe('failed The run ended without a result: a request never settled; nothing was deleted.');
+  });
+
+  it("prefers the operation's own result when it comes within the grace", async () => {
+    const recorded = recordingRunner(INPUTS);
+    const process = fakeProcess();
+    const done = run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: process.hooks,
+      operation: (session) =>
+        new Promise<RunResult>((resolve) => {
+          session.runtime.cancelSignal.addEventListener('abort', () =>
+            resolve(
+              resultOf({ status: 'failed', stepFails: true, cancelled: true, message: 'Cancelled: its own words.' }),
+            ),
+          );
+        }),
+    });
+    process.cancel();
+    await done;
+    expect(recorded.events.at(-1)).toBe('failed Cancelled: its own words.');
   });
 });

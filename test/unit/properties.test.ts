@@ -1,9 +1,13 @@
 // Property-based tests of every parser of outside text: inputs, WWW-Authenticate, Retry-After,
-// proxy URLs, Atlas answer bodies, expires_in. Each never throws anything but its declared error,
+// proxy URLs, Atlas answer bodies and the hints drawn from them, server text, IP addresses, expires_in. Each never throws anything but its declared error,
 // and what it accepts round-trips. Bounded runs keep `npm test` quick; a failure prints its seed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isIP } from 'node:net';
 import { readAtlasAnswer } from '../../src/atlas/answer.ts';
+import { firstIpAddress, hintFor } from '../../src/atlas/hints.ts';
+import { describeAnswer } from '../../src/attempt-outcome.ts';
+import { fromServer } from '../../src/text.ts';
 import { NetworkConfigError, readNetworkEnvironment } from '../../src/atlas/network-env.ts';
 import { parseChallenges } from '../../src/auth/challenge.ts';
 import { ChallengeError, DigestSigner } from '../../src/auth/digest-protocol.ts';
@@ -21,6 +25,8 @@ import { parseHttpDate, parseRetryAfter } from '../../src/retry.ts';
 import { verifyDigest } from '../support/digest-verifier.ts';
 
 const RUNS = { numRuns: 300 };
+/** What no text that may reach a log line may hold. */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
 /** Strings that look like what people type, and strings that do not. */
@@ -294,11 +300,19 @@ describe('Atlas answer bodies', () => {
         fc.boolean(),
         (status, body, envelope) => {
           const answer = readAtlasAnswer({ status, headers: {}, body, bodyTruncated: false }, envelope);
-          for (const text of [answer.errorCode, answer.detail]) {
-            if (text !== undefined) expect(text).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+          for (const text of [answer.errorCode, answer.detail, answer.bodyProblem, ...(answer.parameters ?? [])]) {
+            if (text !== undefined) expect(text).not.toMatch(UNSAFE);
           }
-          expect((answer.errorCode ?? '').length).toBeLessThanOrEqual(100);
-          expect((answer.detail ?? '').length).toBeLessThanOrEqual(300);
+          expect([...(answer.errorCode ?? '')].length).toBeLessThanOrEqual(100);
+          expect([...(answer.detail ?? '')].length).toBeLessThanOrEqual(300);
+          for (const method of ['digest', 'service-account'] as const) {
+            const hint = hintFor(answer, method) ?? '';
+            expect(hint).not.toMatch(UNSAFE);
+            expect(hint.length).toBeLessThan(400);
+            expect(describeAnswer(answer, 204, true)).not.toMatch(UNSAFE);
+          }
+          // Atlas envelopes only inside an HTTP 200: any other status is read as itself.
+          if (status !== 200) expect(answer.status).toBe(status);
         },
       ),
       RUNS,
@@ -324,6 +338,53 @@ describe('Atlas answer bodies', () => {
           expect(answer).toMatchObject({ status, detail, errorCode, fromAtlas: true });
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('server text', () => {
+  it('fromServer: no control, format, surrogate, line or paragraph character survives, and the cut holds', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 2, max: 400 }), (raw, max) => {
+        const text = fromServer(raw, max);
+        expect(text).not.toMatch(UNSAFE);
+        expect([...text].length).toBeLessThanOrEqual(max);
+        expect(text).toBe(text.trim());
+        // Flattening is stable: flattening again changes nothing that was not cut.
+        if ([...text].length < max) expect(fromServer(text, max)).toBe(text);
+      }),
+      RUNS,
+    );
+  });
+
+  it('firstIpAddress: whatever the text, nothing but an IP address it contains', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(anyText, fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF.: x\n') })),
+        (text) => {
+          const address = firstIpAddress(text);
+          if (address !== undefined) {
+            expect(isIP(address)).not.toBe(0);
+            expect(text).toContain(address);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('firstIpAddress: finds an address wherever it stands in a sentence, and only it', () => {
+    const address = fc.oneof(
+      fc.ipV4(),
+      fc.ipV6().filter((ip) => /[0-9a-f]{2}/i.test(ip)),
+    );
+    const words = fc.array(fc.stringMatching(/^[A-Za-z]{1,8}$/), { maxLength: 4 }).map((list) => list.join(' '));
+    fc.assert(
+      fc.property(words, address, words, fc.constantFrom('', '.', ','), (before, ip, after, end) => {
+        const text = `${before} ${ip}${end} ${after}\n\u001b[31mDeleted (HTTP 204).`;
+        expect(firstIpAddress(text)).toBe(ip);
+      }),
       RUNS,
     );
   });

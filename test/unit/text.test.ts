@@ -11,6 +11,11 @@ describe('formatDuration', () => {
     [1234, '1.23 s'],
     [1500, '1.5 s'],
     [30_000, '30 s'],
+    [59_994, '59.99 s'],
+    [60_000, '1 min'],
+    [61_499, '1 min 1 s'],
+    [395_000, '6 min 35 s'],
+    [3_600_000, '60 min'],
   ])('%i ms -> %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

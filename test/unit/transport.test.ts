@@ -182,6 +182,53 @@ describe('Transport', () => {
     expect(error.message).not.toMatch(/[\r\n]/);
   });
 
+  it('answers a 101 Switching Protocols as an answer, and drops the upgraded socket', async () => {
+    let closed = false;
+    const base = await listen(
+      createServer((socket: Socket) => {
+        socket.on('close', () => (closed = true));
+        socket.once('data', () =>
+          socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n'),
+        );
+      }),
+    );
+    const answer = await transport().send(request(base));
+    expect(answer).toEqual({
+      status: 101,
+      headers: { upgrade: 'websocket', connection: 'Upgrade' },
+      body: '',
+      bodyTruncated: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(true);
+  });
+
+  it('skips interim 1xx answers and reads the final one', async () => {
+    const base = await listen(
+      createServer((socket: Socket) => {
+        socket.once('data', () =>
+          socket.end('HTTP/1.1 103 Early Hints\r\n\r\nHTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n'),
+        );
+      }),
+    );
+    const answer = await transport().send(request(base));
+    expect(answer.status).toBe(204);
+  });
+
+  it('fails a request whose connection ends without an answer, and says it was sent', async () => {
+    const base = await listen(createServer((socket: Socket) => socket.once('data', () => socket.end())));
+    const error = await failure(transport().send(request(base)));
+    expect(error).toMatchObject({ kind: 'network', requestSent: true, staleConnection: false });
+  });
+
+  it('settles on abort at once, even while the server says nothing', async () => {
+    const base = await listen(createServer((socket: Socket) => socket.resume()));
+    const started = Date.now();
+    const error = await failure(transport().send(request(base, AbortSignal.timeout(100))));
+    expect(error.kind).toBe('aborted');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it('describes its route, without proxy credentials', () => {
     const proxied = transport({ https_proxy: 'http://user:secret@proxy.example:3128', no_proxy: 'direct.example' });
     expect(proxied.route(new URL('https://cloud.mongodb.com'))).toBe('through proxy http://proxy.example:3128');
