@@ -30836,28 +30836,6 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
-;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
-const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
-function atlasUrl(settings, path) {
-    const url = new URL(`/api/atlas/${settings.apiVersion}/orgs/${settings.orgId}${path}`, settings.baseUrl);
-    if (settings.pretty)
-        url.searchParams.set('pretty', 'true');
-    if (settings.envelope)
-        url.searchParams.set('envelope', 'true');
-    return url;
-}
-/** Delete One Link-Token. */
-function linkTokenUrl(settings) {
-    return atlasUrl(settings, '/liveMigrations/linkTokens');
-}
-/** Return One Organization: what a dry run asks for instead. */
-function organizationUrl(settings) {
-    return atlasUrl(settings, '');
-}
-function acceptHeader(apiVersion) {
-    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
-}
-
 ;// CONCATENATED MODULE: ./src/text.ts
 // Text that may reach the log and the job summary. Everything the action says goes through one
 // type, SafeText: one printable line of bounded length. Text from the network becomes SafeText
@@ -30907,6 +30885,44 @@ function formatDuration(ms) {
 /** Ends a sentence with a full stop unless it already has one: Atlas's `detail` usually does. */
 function endSentence(text) {
     return /[.!?…]$/.test(text) ? text : line `${text}.`;
+}
+
+;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
+
+const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+function atlasUrl(settings, path, version = settings.apiVersion) {
+    const url = new URL(`/api/atlas/${version}/orgs/${settings.orgId}${path}`, settings.baseUrl);
+    if (settings.pretty)
+        url.searchParams.set('pretty', 'true');
+    if (settings.envelope)
+        url.searchParams.set('envelope', 'true');
+    return url;
+}
+/** Delete One Link-Token. */
+function linkTokenUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/linkTokens');
+}
+/** Return One Organization: what a dry run asks for first (any organization role may read it). */
+function organizationUrl(settings) {
+    return atlasUrl(settings, '');
+}
+/**
+ * Return All Projects Available for Migration: read-only, and requires the Organization Owner role,
+ * as the DELETE does. It exists only under v2, whatever api-version says.
+ */
+function availableProjectsUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/availableProjects', 'v2');
+}
+function acceptHeader(apiVersion) {
+    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
+}
+/** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
+function describeRequest(method, url) {
+    return fromSettings(`${method} ${url.href}`);
+}
+/** The API version a URL speaks, from its path. */
+function apiVersionOf(url) {
+    return url.pathname.startsWith('/api/atlas/v2/') ? 'v2' : 'v1.0';
 }
 
 ;// CONCATENATED MODULE: ./src/atlas/network-env.ts
@@ -31064,7 +31080,23 @@ const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG
 const NOT_FROM_ATLAS_HINT = line `The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
 /** A request without credentials answered with a success: Atlas always asks for credentials first. */
 const UNAUTHENTICATED_SUCCESS_HINT = line `Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
-function hintFor(answer, method = 'digest', target = 'link-token') {
+const DEFAULT_CONTEXT = { method: 'digest', target: 'link-token', apiVersion: 'v1.0' };
+/** The project IDs Atlas names in an active-migration refusal (24 hexadecimal digits each). */
+function activeMigrationProjects(answer) {
+    const texts = [answer.detail ?? '', ...(answer.parameters ?? [])];
+    const ids = texts.flatMap((text) => text.match(/\b[0-9a-f]{24}\b/gi) ?? []).map((id) => id.toLowerCase());
+    return [...new Set(ids)].slice(0, 20);
+}
+/** `project 60c4…` or `projects 60c4…, 60c5…`, or nothing when Atlas named none. */
+function projectList(projects) {
+    if (projects.length === 0)
+        return line ``;
+    return projects.length === 1
+        ? line ` in project ${projects[0]}`
+        : line ` in projects ${joinText(projects, ', ')}`;
+}
+function hintFor(answer, context = {}) {
+    const { method, target, apiVersion } = { ...DEFAULT_CONTEXT, ...context };
     const { status, errorCode } = answer;
     const credential = CREDENTIAL_NOUNS[method];
     if (status < 200) {
@@ -31074,7 +31106,12 @@ function hintFor(answer, method = 'digest', target = 'link-token') {
         return line `Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
     }
     if (errorCode === ACTIVE_MIGRATION_CODE) {
-        return line `A live migration still uses the link-token: run this step after every migration of the organization has been cut over.`;
+        return line `A live migration is still active${projectList(activeMigrationProjects(answer))}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`;
+    }
+    if (status === 410) {
+        return apiVersion === 'v1.0'
+            ? line `Atlas says this version of its API is gone: set api-version: v2.`
+            : line `Atlas says this version of its API is gone: update this action to a release that uses a current version.`;
     }
     if (status === 401 && method === 'digest') {
         return line `Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
@@ -31086,6 +31123,9 @@ function hintFor(answer, method = 'digest', target = 'link-token') {
         const ip = quotedIp(answer);
         const address = ip ? line ` ${ip}` : line ``;
         return line `The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+    }
+    if (status === 403 && target === 'organization') {
+        return line `The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`;
     }
     if (status === 403) {
         return line `The ${credential} needs the Organization Owner role in this organization.`;
@@ -31117,15 +31157,21 @@ const STALE_NONCE_HINT = line `The keys are not the problem: the server kept dec
 // the envelope came in an HTTP 200, as Atlas sends it) and the fields of its JSON error body,
 // tolerating bodies that are not JSON at all. Every text field is flattened and cut here.
 
-/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
-function parseJsonObject(text) {
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseJson(text) {
     try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+        return JSON.parse(text);
     }
     catch {
         return undefined;
     }
+}
+/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
+function parseJsonObject(text) {
+    const value = parseJson(text);
+    return isJsonObject(value) ? value : undefined;
 }
 function errorFields(body, status) {
     const fields = {};
@@ -31161,9 +31207,13 @@ function readAtlasAnswer(answer, envelope) {
         return { ...base, bodyProblem: problem('truncated') };
     if (text === '')
         return enveloped ? { ...base, bodyProblem: problem('emptyEnvelope') } : base;
-    const json = parseJsonObject(text);
-    if (!json)
+    const value = parseJson(text);
+    if (Array.isArray(value)) {
+        return enveloped ? { ...base, list: value, bodyProblem: problem('noEnvelopeStatus') } : { ...base, list: value };
+    }
+    if (!isJsonObject(value))
         return { ...base, ...describeNonJson(answer, text) };
+    const json = value;
     if (!enveloped)
         return { ...base, ...errorFields(json, answer.status), json };
     if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
@@ -31171,9 +31221,11 @@ function readAtlasAnswer(answer, envelope) {
     }
     const content = json['content'];
     const status = json['status'];
-    const inner = typeof content === 'object' && content !== null && !Array.isArray(content)
+    const inner = isJsonObject(content)
         ? { ...errorFields(content, status), json: content }
-        : {};
+        : Array.isArray(content)
+            ? { list: content }
+            : {};
     return { ...base, status, ...inner };
 }
 function describeNonJson(answer, text) {
@@ -32144,6 +32196,7 @@ const DURING = {
     'token request': line `during the token request`,
     request: line `during the request`,
     wait: line `while waiting to retry`,
+    'migration wait': line `while waiting for the live migration to end`,
 };
 function describeAnswer(answer, success, withDetail = false) {
     let text = answer.errorCode ? line `HTTP ${answer.status} ${answer.errorCode}` : line `HTTP ${answer.status}`;
@@ -32278,8 +32331,9 @@ const MONTH = `(?<month>${MONTHS.join('|')})`;
 const TIME = '(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})';
 /** The three forms of RFC 9110 §5.6.7, which recipients must all accept. */
 const HTTP_DATE_FORMS = [
-    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-    new RegExp(`^${WEEKDAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT (Atlas writes Deprecation and Sunset with a
+    // one-digit day, Mon, 5 Aug 2024 00:00:00 GMT, as MongoDB's own recordings show)
+    new RegExp(`^${WEEKDAY}, (?<day>\\d{1,2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
     // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
     new RegExp(`^${LONG_WEEKDAY}, (?<day>\\d{2})-${MONTH}-(?<shortYear>\\d{2}) ${TIME} GMT$`),
     // obsolete asctime: Sun Nov  6 08:49:37 1994
@@ -32341,6 +32395,90 @@ function nextDelay(options) {
     return Math.round(Math.min(wait, MAX_WAIT_MS));
 }
 
+;// CONCATENATED MODULE: ./src/atlas/deprecation.ts
+
+
+/** The largest time a Date can hold (ECMAScript's ±8.64e15 ms). */
+const MAX_DATE_MS = 8.64e15;
+function asDate(ms) {
+    return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+/**
+ * A Deprecation header: RFC 9745's structured date `@<unix seconds>`, or the forms of the drafts
+ * before it, `true` or an HTTP date (Atlas sends `Mon, 5 Aug 2024 00:00:00 GMT`). Undefined when
+ * absent or none of these.
+ */
+function parseDeprecation(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (text === 'true')
+        return {};
+    const structured = /^@(-?\d{1,15})$/.exec(text)?.[1];
+    const since = structured === undefined ? parseHttpDate(text, nowMs) : asDate(Number(structured) * 1000);
+    return since === undefined ? undefined : { sinceMs: since };
+}
+/** A Sunset header: an HTTP date; undefined when absent or not one. */
+function parseSunset(value, nowMs) {
+    return value === undefined ? undefined : parseHttpDate(value.trim(), nowMs);
+}
+/** The targets of Link header values (RFC 8288) whose rel is `deprecation` or `sunset`, http(s) only. */
+function deprecationLinks(header) {
+    const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
+    const links = [];
+    for (const match of text.matchAll(/<([^>]*)>([^<]*)/g)) {
+        const [, target = '', params = ''] = match;
+        const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+        const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+        if (!relations.some((relation) => relation === 'deprecation' || relation === 'sunset'))
+            continue;
+        if (!/^https?:\/\/[\x21-\x7e]+$/i.test(target))
+            continue; // printable ASCII only, as a URI is
+        links.push(fromServer(target, 200));
+        if (links.length === 3)
+            break;
+    }
+    return links;
+}
+/** What an answer's headers say of its resource's future; undefined when they say nothing usable. */
+function readDeprecation(headers, nowMs) {
+    const deprecation = parseDeprecation(single(headers['deprecation']), nowMs);
+    const sunsetMs = parseSunset(single(headers['sunset']), nowMs);
+    if (deprecation === undefined && sunsetMs === undefined)
+        return undefined;
+    return {
+        deprecated: deprecation !== undefined,
+        ...deprecation,
+        ...(sunsetMs === undefined ? {} : { sunsetMs }),
+        links: deprecationLinks(headers['link']),
+    };
+}
+function single(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/** 2027-07-01 */
+function calendarDate(ms) {
+    return fromServer(new Date(ms).toISOString().slice(0, 10));
+}
+/** The one warning of a run: which request, since when, until when, where to read, what to do. */
+function describeDeprecation(deprecation, request, apiVersion, nowMs) {
+    const since = deprecation.sinceMs === undefined ? line `` : line ` since ${calendarDate(deprecation.sinceMs)}`;
+    const sunset = deprecation.sunsetMs;
+    const removal = sunset === undefined
+        ? line ``
+        : sunset > nowMs
+            ? line `it will be removed on ${calendarDate(sunset)}`
+            : line `its removal date, ${calendarDate(sunset)}, has passed`;
+    const what = deprecation.deprecated
+        ? line `Atlas marks this API as deprecated${since}${sunset === undefined ? line `` : line `; ${removal}`}`
+        : line `Atlas says of this API: ${removal}`;
+    const links = deprecation.links.length === 0 ? line `` : line ` Read more: ${joinText(deprecation.links, ', ')}.`;
+    const action = apiVersion === 'v1.0'
+        ? line `Set api-version: v2 to move to the current Atlas Administration API.`
+        : line `Update this action to a release that uses a current version of the API.`;
+    return line `${what} (${request}).${links} ${action} The step's result is not affected.`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Identifies the action in the User-Agent; kept in step with package.json by a test.
 const ACTION_NAME = 'atlas-delete-link-token-action';
@@ -32352,6 +32490,7 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 // answer authentication round trips within the attempt, and retry what retry.ts calls transient.
 // It is also the one place that can vouch for an answer: a Proof is made here, and only for an
 // answer to a request that carried the run's credentials.
+
 
 
 
@@ -32408,6 +32547,7 @@ async function attemptOnce(call, session) {
                 continue;
             }
             progress.authorizedInFlight = false; // answered: its fate is in the answer
+            noticeDeprecation(session, call, http);
             const answer = readAtlasAnswer(http, settings.envelope);
             if (http.status === 401) {
                 try {
@@ -32449,6 +32589,20 @@ async function attemptOnce(call, session) {
         return outcome;
     }
 }
+/** The first answer of a run that says its API is deprecated or going away gets one warning. */
+function noticeDeprecation(session, call, http) {
+    const { progress, runtime, log } = session;
+    if (progress.deprecationWarned ||
+        (http.headers['deprecation'] === undefined && http.headers['sunset'] === undefined)) {
+        return;
+    }
+    const deprecation = readDeprecation(http.headers, runtime.now());
+    if (deprecation === undefined)
+        return;
+    progress.deprecationWarned = true;
+    const request = describeRequest(call.method, call.url);
+    log.warning(describeDeprecation(deprecation, request, apiVersionOf(call.url), runtime.now()));
+}
 /** A 401 the authenticator will not answer: final, reported with the answer's own facts. */
 function refused(answer, refusal, fateIsUnknown) {
     return {
@@ -32460,17 +32614,17 @@ function refused(answer, refusal, fateIsUnknown) {
         ...(refusal ? { refusal } : {}),
     };
 }
-/** After a cancellation during the back-off: the last answer's facts stay, the result is "cancelled". */
-function cancelledWhileWaiting(last) {
+/** After a cancellation during a wait: the last answer's facts stay, the result is "cancelled". */
+function cancelledWhileWaiting(last, phase = 'wait') {
     const lastStatus = last.kind === 'answer' ? last.answer.status : last.httpStatus;
     const lastCode = last.kind === 'answer' ? last.answer.errorCode : last.errorCode;
     return {
         kind: 'error',
         failure: { kind: 'final' },
-        description: line `cancelled ${DURING.wait}`,
+        description: line `cancelled ${DURING[phase]}`,
         cancelled: true,
         fateUnknown: last.fateUnknown,
-        phase: 'wait',
+        phase,
         ...(lastStatus === undefined ? {} : { httpStatus: lastStatus }),
         ...(lastCode === undefined ? {} : { errorCode: lastCode }),
     };
@@ -32552,10 +32706,13 @@ function buildResult(report, verdict, context) {
         message: verdict.message,
         endpoint: context.endpoint,
         durationMs: context.durationMs,
-        attemptLog: report.attemptLog,
+        attemptLog: context.attemptLog,
         cancelled: final.kind === 'error' && final.cancelled,
         dryRun: context.dryRun,
         ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
+        ...(context.checks ? { checks: context.checks } : {}),
+        ...(context.migrationWait ? { migrationWait: context.migrationWait } : {}),
+        ...(context.warnings && context.warnings.length > 0 ? { warnings: context.warnings } : {}),
     };
 }
 /** `after 3 attempts`, or nothing for one. */
@@ -32590,36 +32747,39 @@ function errorVerdict(final, report, what, dryRun) {
 }
 
 ;// CONCATENATED MODULE: ./src/operation.ts
-// One operation against Atlas (the delete, or the dry run): announce it, run the attempts, and
-// assemble the result from the operation's own verdict on how they ended.
+// What every operation against Atlas (the delete, the dry run) shares: announcing itself, the
+// context of its result, and assembling that result from its verdict on how the requests ended.
 
 
 
 
 /** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
 function endpointOf(call) {
-    return fromSettings(`${call.method} ${call.url.href}`);
+    return describeRequest(call.method, call.url);
 }
-async function runOperation(session, operation) {
-    const { log, runtime, transport, auth } = session;
-    const { call } = operation;
-    const endpoint = endpointOf(call);
-    const started = runtime.now();
-    log.info(operation.announce(endpoint, transport.route(call.url)));
+/** Logs the operation's first lines; returns when it started, for its duration. */
+function announce(session, call, what) {
+    const { log, transport, auth, runtime } = session;
+    log.info(what(endpointOf(call), transport.route(call.url)));
     log.info(line `Authenticating with ${METHOD_LABELS[auth.method]}.`);
-    const report = await attemptUntilFinal(call, session);
-    return buildResult(report, operation.judge(report), {
-        authMethod: auth.method,
-        endpoint,
-        durationMs: runtime.now() - started,
-        dryRun: operation.dryRun,
+    return runtime.now();
+}
+/** The result of an operation: the last request's facts, the run's attempts, the operation's verdict. */
+function conclude(session, call, report, verdict, startedAt, extras = {}) {
+    return buildResult(report, verdict, {
+        authMethod: session.auth.method,
+        endpoint: endpointOf(call),
+        durationMs: session.runtime.now() - startedAt,
+        dryRun: session.settings.dryRun,
         attempts: session.progress.attempts,
+        attemptLog: session.progress.attemptLog,
+        ...extras,
     });
 }
 
 ;// CONCATENATED MODULE: ./src/delete-link-token.ts
-// The action's operation: DELETE the link-token, and judge what Atlas answered. It never touches
-// the runner; the session carries logging, time and credentials.
+
+
 
 
 
@@ -32628,9 +32788,11 @@ async function runOperation(session, operation) {
 
 const MAY_HAVE_DELETED = line `An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`;
 const WHAT = line `Deleting the link-token`;
+/** The shortest pause between two checks of an active migration, whatever retry-delay-seconds says. */
+const MIN_MIGRATION_CHECK_MS = 1_000;
 function judge(report, session, call) {
     const { final, attempts } = report;
-    const { failOnNotFound } = session.settings;
+    const { failOnNotFound, apiVersion } = session.settings;
     const orgId = fromSettings(session.settings.orgId);
     if (final.kind === 'error')
         return errorVerdict(final, report, WHAT, false);
@@ -32651,7 +32813,7 @@ function judge(report, session, call) {
             message: line `Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
         };
     }
-    const hint = hintFor(answer, session.auth.method);
+    const hint = hintFor(answer, { method: session.auth.method, apiVersion });
     if (proof && answer.status === 404 && answer.fromAtlas) {
         const note = report.fateUnknown ? line ` ${MAY_HAVE_DELETED}` : line ``;
         return {
@@ -32664,14 +32826,52 @@ function judge(report, session, call) {
     }
     return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
 }
-function deleteLinkToken(session) {
-    const call = { method: 'DELETE', url: linkTokenUrl(session.settings), success: 204 };
-    return runOperation(session, {
-        call,
-        announce: (endpoint, route) => line `Deleting the live-migration link-token: ${endpoint} (${route}).`,
-        judge: (report) => judge(report, session, call),
-        dryRun: false,
-    });
+/** The answer, when it is Atlas refusing the delete because a live migration is still active. */
+function activeMigration(report) {
+    const { final } = report;
+    if (final.kind !== 'answer' || final.proof === undefined)
+        return undefined;
+    return final.answer.errorCode === ACTIVE_MIGRATION_CODE ? final.answer : undefined;
+}
+/** The pause before check number `check + 1`: the back-off schedule, or Atlas's Retry-After. */
+function pauseBeforeNextCheck(session, report, check) {
+    const { settings, runtime } = session;
+    const backOff = Math.min(settings.retryDelayMs * 2 ** (check - 1), MAX_BACKOFF_MS);
+    const asked = requestedWaitMs(report.final.failure, runtime.now());
+    return Math.max(asked ?? backOff, MIN_MIGRATION_CHECK_MS);
+}
+async function deleteLinkToken(session) {
+    const { settings, runtime, log } = session;
+    const call = { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
+    const startedAt = announce(session, call, (endpoint, route) => line `Deleting the live-migration link-token: ${endpoint} (${route}).`);
+    const limit = formatDuration(settings.migrationWaitMs);
+    const wait = { waitedMs: 0, limitMs: settings.migrationWaitMs, checks: 0, projects: [] };
+    const extras = () => (wait.checks > 0 ? { migrationWait: wait } : {});
+    for (let check = 1;; check++) {
+        const report = await attemptUntilFinal(call, session);
+        const active = activeMigration(report);
+        if (active === undefined || settings.migrationWaitMs === 0) {
+            return conclude(session, call, report, judge(report, session, call), startedAt, extras());
+        }
+        wait.checks = check;
+        wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];
+        wait.waitedMs = runtime.now() - startedAt;
+        const remaining = settings.migrationWaitMs - wait.waitedMs;
+        const where = projectList(activeMigrationProjects(active));
+        if (remaining <= 0) {
+            const why = line `a live migration was still active${where} after waiting ${formatDuration(wait.waitedMs)} (migration-wait-seconds allows ${limit}): ${describeAnswer(active, call.success, true)}`;
+            const hint = line `Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`;
+            return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt, extras());
+        }
+        const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
+        log.info(line `A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`);
+        await runtime.sleep(pause, runtime.cancelSignal);
+        if (runtime.cancelSignal.aborted) {
+            wait.waitedMs = runtime.now() - startedAt;
+            const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
+            return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -32699,12 +32899,15 @@ const DEFAULTS = {
     pretty: 'false',
     envelope: 'false',
     'dry-run': 'false',
+    'migration-wait-seconds': '0',
 };
 /** Upper bounds that keep a misconfigured step from blocking a pipeline for hours. */
 const LIMITS = {
     maxAttempts: 10,
     retryDelaySeconds: 30,
     timeoutSeconds: 300,
+    /** A GitHub-hosted job's own limit: 6 hours. */
+    migrationWaitSeconds: 21_600,
 };
 /** Inputs without a default; only org-id is required on its own, the credentials go in pairs. */
 const REQUIRED_INPUTS = ['org-id'];
@@ -32734,6 +32937,10 @@ function readSettings(read) {
         pretty: parseBoolean('pretty', value('pretty')),
         envelope: parseBoolean('envelope', value('envelope')),
         dryRun: parseBoolean('dry-run', value('dry-run')),
+        migrationWaitMs: parseMilliseconds('migration-wait-seconds', value('migration-wait-seconds'), {
+            allowZero: true,
+            maxSeconds: LIMITS.migrationWaitSeconds,
+        }),
     };
 }
 /** Describes a character safely for a log line: printable ASCII as itself, anything else as U+XXXX. */
@@ -35968,6 +36175,7 @@ function openSession(settings, network, log, runtime) {
         authorizedInFlight: false,
         fateUnknown: false,
         attemptLog: [],
+        deprecationWarned: false,
     };
     return { settings, transport, auth, log, runtime, progress };
 }
@@ -36007,19 +36215,13 @@ function table(rows) {
 }
 /** What a dry run proved, and what it cannot. */
 function dryRunSection(result) {
-    const passed = result.status === 'dry-run-passed';
-    const verified = passed
-        ? [
-            'the credentials were accepted',
-            "the runner's IP address is allowed (API access list)",
-            `the organization is reachable: ${result.organizationName ?? ''}`,
-        ]
-        : [];
-    const items = verified.map((item) => `<li>✅ ${escapeHtml(item)}</li>`).join('\n');
+    const items = (result.checks ?? []).map((check) => check.verified
+        ? `<li>✅ ${escapeHtml(check.what)}</li>`
+        : `<li>⚠️ not verified: ${escapeHtml(check.what)}${check.note ? ` — ${escapeHtml(check.note)}` : ''}</li>`);
     return [
         '<h3>Dry run: nothing was deleted</h3>',
-        ...(passed ? [`<p>Verified:</p>\n<ul>\n${items}\n</ul>`] : []),
-        '<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+        ...(items.length > 0 ? [`<p>Checked:</p>\n<ul>\n${items.join('\n')}\n</ul>`] : []),
+        '<p>Not verified by a dry run: whether a link-token exists.</p>',
     ].join('\n');
 }
 function renderResultSummary(orgId, result) {
@@ -36039,6 +36241,14 @@ function renderResultSummary(orgId, result) {
         ['Duration', formatDuration(result.durationMs)],
         ['Endpoint', result.endpoint],
     ];
+    if (result.migrationWait) {
+        const wait = result.migrationWait;
+        const projects = wait.projects.length > 0 ? ` (projects: ${wait.projects.join(', ')})` : '';
+        rows.push([
+            'Waited for a live migration',
+            `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}, ${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active${projects}`,
+        ]);
+    }
     if (result.status === 'failed' || result.status === 'not-found') {
         if (result.errorCode)
             rows.push(['Error code', result.errorCode]);
@@ -36063,10 +36273,8 @@ function renderNoRequestSummary(reason, message) {
 }
 
 ;// CONCATENATED MODULE: ./src/verify-organization.ts
-// The dry run: authenticate exactly as the delete would, but GET the organization ("Return One
-// Organization") instead of deleting anything. A pass proves the credentials, the runner's place
-// on the API access list and the org-id; it cannot prove the Organization Owner role or that a
-// link-token exists. It never sends a DELETE.
+
+
 
 
 
@@ -36074,8 +36282,9 @@ function renderNoRequestSummary(reason, message) {
 
 
 const verify_organization_WHAT = line `Dry run`;
-const DRY_RUN_LIMITS = line `A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.`;
-function verify_organization_judge(report, session, call) {
+const OWNER_ROLE = line `the Organization Owner role the delete needs`;
+const NO_LINK_TOKEN_CHECK = line `Nothing was deleted; a dry run cannot tell whether a link-token exists.`;
+function judgeOrganization(report, session, call) {
     const { final, attempts } = report;
     const orgId = fromSettings(session.settings.orgId);
     if (final.kind === 'error')
@@ -36091,30 +36300,115 @@ function verify_organization_judge(report, session, call) {
         const id = answer.json?.['id'];
         const name = answer.json?.['name'];
         if (typeof id === 'string' && id.toLowerCase() === orgId) {
-            const organizationName = typeof name === 'string' && name.trim() !== '' ? fromServer(name, 100) : line `(unnamed)`;
-            return {
-                status: 'dry-run-passed',
-                stepFails: false,
-                proof,
-                message: line `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "${organizationName}" (${orgId}) is reachable (HTTP ${answer.status}${afterAttempts(attempts)}). Nothing was deleted. ${DRY_RUN_LIMITS}`,
-                organizationName,
-            };
+            return { proof, name: typeof name === 'string' && name.trim() !== '' ? fromServer(name, 100) : line `(unnamed)` };
         }
         const names = typeof id === 'string' ? line ` (it names ${fromServer(id, 40)})` : line ``;
         const why = line `HTTP ${answer.status}, but the body is not the organization ${orgId}${names}`;
         return failedVerdict(verify_organization_WHAT, why, attempts, line `Check base-url: only the Atlas API answers with the organization.`);
     }
-    const hint = hintFor(answer, session.auth.method, 'organization');
+    const hint = hintFor(answer, {
+        method: session.auth.method,
+        target: 'organization',
+        apiVersion: session.settings.apiVersion,
+    });
     return failedVerdict(verify_organization_WHAT, describeAnswer(answer, call.success, true), attempts, hint);
 }
-function verifyOrganization(session) {
-    const call = { method: 'GET', url: organizationUrl(session.settings), success: 200 };
-    return runOperation(session, {
-        call,
-        announce: (endpoint, route) => line `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`,
-        judge: (report) => verify_organization_judge(report, session, call),
-        dryRun: true,
+/** The role check's verdict, and the checks to show, given the organization that passed. */
+function judgeRole(report, session, call, organization) {
+    const { final, attempts } = report;
+    const orgId = fromSettings(session.settings.orgId);
+    const credential = session.auth.method === 'digest' ? line `API key` : line `service account`;
+    const passedChecks = [
+        { what: line `the credentials were accepted`, verified: true },
+        { what: line `the IP address of this runner is allowed (API access list)`, verified: true },
+        { what: line `the organization is reachable: ${organization.name}`, verified: true },
+    ];
+    const fail = (verdict) => ({
+        verdict,
+        checks: passedChecks,
+        warnings: [],
     });
+    if (final.kind === 'error')
+        return fail(errorVerdict(final, report, line `Dry run (role check)`, true));
+    const { answer, proof, refusal } = final;
+    if (refusal)
+        return fail(failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal.hint));
+    const reached = line `organization "${organization.name}" (${orgId}) is reachable`;
+    if (answer.status === 200 && proof) {
+        return {
+            verdict: {
+                status: 'dry-run-passed',
+                stepFails: false,
+                proof,
+                organizationName: organization.name,
+                message: line `Dry run passed: the credentials were accepted, the runner's IP address is allowed, ${reached}, and the ${credential} has ${OWNER_ROLE} (HTTP 200${afterAttempts(attempts)}). ${NO_LINK_TOKEN_CHECK}`,
+            },
+            checks: [...passedChecks, { what: line `the ${credential} has ${OWNER_ROLE}`, verified: true }],
+            warnings: [],
+        };
+    }
+    if (answer.status === 200) {
+        const why = line `${describeAnswer(answer, 200)} to a request without authentication`;
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT));
+    }
+    if (answer.status === 403 && answer.errorCode !== 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
+        const why = line `the credentials work, but the ${credential} lacks ${OWNER_ROLE} (${describeAnswer(answer, 200, true)})`;
+        const hint = line `Give the ${credential} the Organization Owner role in this organization, or use one that has it.`;
+        return {
+            verdict: failedVerdict(verify_organization_WHAT, why, attempts, hint),
+            checks: [
+                ...passedChecks,
+                {
+                    what: line `the ${credential} has ${OWNER_ROLE}`,
+                    verified: false,
+                    note: line `Atlas refused: ${describeAnswer(answer, 200)}`,
+                },
+            ],
+            warnings: [],
+        };
+    }
+    if (isTransientStatus(answer.status)) {
+        const why = line `the role check got no usable answer: ${describeAnswer(answer, 200, true)}`;
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, hintFor(answer, { method: session.auth.method, target: 'role' })));
+    }
+    const note = roleNotVerified(answer, call);
+    return {
+        verdict: {
+            status: 'dry-run-passed',
+            stepFails: false,
+            proof: organization.proof,
+            organizationName: organization.name,
+            message: line `Dry run passed: the credentials were accepted, the runner's IP address is allowed and ${reached}; ${OWNER_ROLE} could not be verified (see the warning). ${NO_LINK_TOKEN_CHECK}`,
+        },
+        checks: [...passedChecks, { what: line `the ${credential} has ${OWNER_ROLE}`, verified: false, note }],
+        warnings: [
+            line `Could not verify ${OWNER_ROLE}: ${note}. The delete may still be refused for want of it (HTTP 403).`,
+        ],
+    };
+}
+/** Why a role check's answer neither proves nor disproves the role. */
+function roleNotVerified(answer, call) {
+    return line `${endpointOf(call)} answered ${describeAnswer(answer, 200, true)}, which Atlas does not document as a verdict on the role`;
+}
+async function verifyOrganization(session) {
+    const { settings, log } = session;
+    const organizationCall = { method: 'GET', url: organizationUrl(settings), success: 200 };
+    const startedAt = announce(session, organizationCall, (endpoint, route) => line `Dry run: nothing will be deleted. Checking the credentials and the organization: ${endpoint} (${route}).`);
+    const organizationReport = await attemptUntilFinal(organizationCall, session);
+    const organization = judgeOrganization(organizationReport, session, organizationCall);
+    if ('status' in organization)
+        return conclude(session, organizationCall, organizationReport, organization, startedAt);
+    // The operation exists only under v2: its media type, whatever api-version says.
+    const roleCall = {
+        method: 'GET',
+        url: availableProjectsUrl(settings),
+        success: 200,
+        headers: { Accept: V2_MEDIA_TYPE },
+    };
+    log.info(line `The organization "${organization.name}" answered. Checking ${OWNER_ROLE}: ${endpointOf(roleCall)}.`);
+    const roleReport = await attemptUntilFinal(roleCall, session);
+    const { verdict, checks, warnings } = judgeRole(roleReport, session, roleCall, organization);
+    return conclude(session, roleCall, roleReport, verdict, startedAt, { checks, warnings });
 }
 
 ;// CONCATENATED MODULE: ./src/worst-case.ts
@@ -36122,14 +36416,23 @@ function verifyOrganization(session) {
 // what the run's deadline (run-guard.ts) enforces.
 
 
+/** Requests a run makes one after the other: the dry run's organization and role checks; the delete. */
+function requestsInSequence(settings) {
+    return settings.dryRun ? 2 : 1;
+}
 /** The longest one request to Atlas can take: every attempt at its time limit, every wait at its cap. */
 function requestBudgetMs(settings) {
     return settings.maxAttempts * settings.timeoutMs + (settings.maxAttempts - 1) * MAX_WAIT_MS;
 }
-/** The whole run: its request, plus a service account's token revocation, which has a budget of its own. */
+/**
+ * The whole run: each of its requests at its budget; for the delete, the wait for an active live
+ * migration (a check started before the wait's end takes at most one request's budget, counted
+ * above); and a service account's token revocation, which has a budget of its own.
+ */
 function worstCaseMs(settings) {
     const revoke = settings.credentials.method === 'service-account' ? REVOKE_TIMEOUT_MS : 0;
-    return requestBudgetMs(settings) + revoke;
+    const migrationWait = settings.dryRun ? 0 : settings.migrationWaitMs;
+    return requestsInSequence(settings) * requestBudgetMs(settings) + migrationWait + revoke;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -36201,6 +36504,8 @@ async function writeSummary(out, html) {
 async function reportResult(out, settings, result) {
     writeOutputs(out, outputsOf(result));
     await writeSummary(out, renderResultSummary(settings.orgId, result));
+    for (const warning of result.warnings ?? [])
+        out.warning(warning);
     if (result.stepFails)
         out.setFailed(result.message);
     else if (result.status === 'not-found')

@@ -29,12 +29,13 @@ export interface Proof {
 }
 
 /** Where an attempt was when it ended: what a cancellation message names. */
-export type Phase = 'token request' | 'request' | 'wait';
+export type Phase = 'token request' | 'request' | 'wait' | 'migration wait';
 
 export const DURING: Record<Phase, SafeText> = {
   'token request': line`during the token request`,
   request: line`during the request`,
   wait: line`while waiting to retry`,
+  'migration wait': line`while waiting for the live migration to end`,
 };
 
 export interface AnswerOutcome {

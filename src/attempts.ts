@@ -3,7 +3,8 @@
 // It is also the one place that can vouch for an answer: a Proof is made here, and only for an
 // answer to a request that carried the run's credentials.
 import { type AtlasAnswer, readAtlasAnswer } from './atlas/answer.ts';
-import { acceptHeader } from './atlas/endpoint.ts';
+import { describeDeprecation, readDeprecation } from './atlas/deprecation.ts';
+import { acceptHeader, apiVersionOf, describeRequest } from './atlas/endpoint.ts';
 import { type HttpAnswer, TransportError } from './atlas/transport.ts';
 import {
   type AnswerOutcome,
@@ -97,6 +98,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         continue;
       }
       progress.authorizedInFlight = false; // answered: its fate is in the answer
+      noticeDeprecation(session, call, http);
       const answer = readAtlasAnswer(http, settings.envelope);
       if (http.status === 401) {
         try {
@@ -134,6 +136,22 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
   }
 }
 
+/** The first answer of a run that says its API is deprecated or going away gets one warning. */
+function noticeDeprecation(session: Session, call: AtlasCall, http: HttpAnswer): void {
+  const { progress, runtime, log } = session;
+  if (
+    progress.deprecationWarned ||
+    (http.headers['deprecation'] === undefined && http.headers['sunset'] === undefined)
+  ) {
+    return;
+  }
+  const deprecation = readDeprecation(http.headers, runtime.now());
+  if (deprecation === undefined) return;
+  progress.deprecationWarned = true;
+  const request = describeRequest(call.method, call.url);
+  log.warning(describeDeprecation(deprecation, request, apiVersionOf(call.url), runtime.now()));
+}
+
 /** A 401 the authenticator will not answer: final, reported with the answer's own facts. */
 function refused(answer: AtlasAnswer, refusal: AnswerOutcome['refusal'], fateIsUnknown: boolean): AnswerOutcome {
   return {
@@ -146,17 +164,17 @@ function refused(answer: AtlasAnswer, refusal: AnswerOutcome['refusal'], fateIsU
   };
 }
 
-/** After a cancellation during the back-off: the last answer's facts stay, the result is "cancelled". */
-function cancelledWhileWaiting(last: AttemptOutcome): ErrorOutcome {
+/** After a cancellation during a wait: the last answer's facts stay, the result is "cancelled". */
+export function cancelledWhileWaiting(last: AttemptOutcome, phase: 'wait' | 'migration wait' = 'wait'): ErrorOutcome {
   const lastStatus = last.kind === 'answer' ? last.answer.status : last.httpStatus;
   const lastCode = last.kind === 'answer' ? last.answer.errorCode : last.errorCode;
   return {
     kind: 'error',
     failure: { kind: 'final' },
-    description: line`cancelled ${DURING.wait}`,
+    description: line`cancelled ${DURING[phase]}`,
     cancelled: true,
     fateUnknown: last.fateUnknown,
-    phase: 'wait',
+    phase,
     ...(lastStatus === undefined ? {} : { httpStatus: lastStatus }),
     ...(lastCode === undefined ? {} : { errorCode: lastCode }),
   };

@@ -1,20 +1,39 @@
-// The action's operation: DELETE the link-token, and judge what Atlas answered. It never touches
-// the runner; the session carries logging, time and credentials.
+// The action's operation: DELETE the link-token, waiting out an active live migration when asked
+// to, and judge what Atlas answered. It never touches the runner; the session carries logging,
+// time and credentials.
+import type { AtlasAnswer } from './atlas/answer.ts';
 import { linkTokenUrl } from './atlas/endpoint.ts';
-import { hintFor, UNAUTHENTICATED_SUCCESS_HINT } from './atlas/hints.ts';
+import {
+  ACTIVE_MIGRATION_CODE,
+  activeMigrationProjects,
+  hintFor,
+  projectList,
+  UNAUTHENTICATED_SUCCESS_HINT,
+} from './atlas/hints.ts';
 import { describeAnswer } from './attempt-outcome.ts';
-import type { AtlasCall, AttemptsReport } from './attempts.ts';
-import { runOperation } from './operation.ts';
-import { afterAttempts, errorVerdict, failedVerdict, type RunResult, type Verdict } from './result.ts';
+import { type AtlasCall, attemptUntilFinal, type AttemptsReport, cancelledWhileWaiting } from './attempts.ts';
+import { announce, conclude } from './operation.ts';
+import {
+  afterAttempts,
+  errorVerdict,
+  failedVerdict,
+  type MigrationWait,
+  type RunResult,
+  type Verdict,
+} from './result.ts';
+import { MAX_BACKOFF_MS, requestedWaitMs } from './retry.ts';
 import type { Session } from './session.ts';
-import { fromSettings, line } from './text.ts';
+import { formatDuration, fromSettings, line } from './text.ts';
 
 const MAY_HAVE_DELETED = line`An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`;
 const WHAT = line`Deleting the link-token`;
 
+/** The shortest pause between two checks of an active migration, whatever retry-delay-seconds says. */
+export const MIN_MIGRATION_CHECK_MS = 1_000;
+
 function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdict {
   const { final, attempts } = report;
-  const { failOnNotFound } = session.settings;
+  const { failOnNotFound, apiVersion } = session.settings;
   const orgId = fromSettings(session.settings.orgId);
   if (final.kind === 'error') return errorVerdict(final, report, WHAT, false);
   const { answer, proof, refusal } = final;
@@ -33,7 +52,7 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
       message: line`Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
     };
   }
-  const hint = hintFor(answer, session.auth.method);
+  const hint = hintFor(answer, { method: session.auth.method, apiVersion });
   if (proof && answer.status === 404 && answer.fromAtlas) {
     const note = report.fateUnknown ? line` ${MAY_HAVE_DELETED}` : line``;
     return {
@@ -47,12 +66,58 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
 }
 
-export function deleteLinkToken(session: Session): Promise<RunResult> {
-  const call: AtlasCall = { method: 'DELETE', url: linkTokenUrl(session.settings), success: 204 };
-  return runOperation(session, {
+/** The answer, when it is Atlas refusing the delete because a live migration is still active. */
+function activeMigration(report: AttemptsReport): AtlasAnswer | undefined {
+  const { final } = report;
+  if (final.kind !== 'answer' || final.proof === undefined) return undefined;
+  return final.answer.errorCode === ACTIVE_MIGRATION_CODE ? final.answer : undefined;
+}
+
+/** The pause before check number `check + 1`: the back-off schedule, or Atlas's Retry-After. */
+function pauseBeforeNextCheck(session: Session, report: AttemptsReport, check: number): number {
+  const { settings, runtime } = session;
+  const backOff = Math.min(settings.retryDelayMs * 2 ** (check - 1), MAX_BACKOFF_MS);
+  const asked = requestedWaitMs(report.final.failure, runtime.now());
+  return Math.max(asked ?? backOff, MIN_MIGRATION_CHECK_MS);
+}
+
+export async function deleteLinkToken(session: Session): Promise<RunResult> {
+  const { settings, runtime, log } = session;
+  const call: AtlasCall = { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
+  const startedAt = announce(
+    session,
     call,
-    announce: (endpoint, route) => line`Deleting the live-migration link-token: ${endpoint} (${route}).`,
-    judge: (report) => judge(report, session, call),
-    dryRun: false,
-  });
+    (endpoint, route) => line`Deleting the live-migration link-token: ${endpoint} (${route}).`,
+  );
+  const limit = formatDuration(settings.migrationWaitMs);
+  const wait: MigrationWait = { waitedMs: 0, limitMs: settings.migrationWaitMs, checks: 0, projects: [] };
+  const extras = (): { migrationWait?: MigrationWait } => (wait.checks > 0 ? { migrationWait: wait } : {});
+
+  for (let check = 1; ; check++) {
+    const report = await attemptUntilFinal(call, session);
+    const active = activeMigration(report);
+    if (active === undefined || settings.migrationWaitMs === 0) {
+      return conclude(session, call, report, judge(report, session, call), startedAt, extras());
+    }
+    wait.checks = check;
+    wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];
+    wait.waitedMs = runtime.now() - startedAt;
+    const remaining = settings.migrationWaitMs - wait.waitedMs;
+    const where = projectList(activeMigrationProjects(active));
+    if (remaining <= 0) {
+      const why = line`a live migration was still active${where} after waiting ${formatDuration(wait.waitedMs)} (migration-wait-seconds allows ${limit}): ${describeAnswer(active, call.success, true)}`;
+      const hint = line`Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`;
+      return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt, extras());
+    }
+    const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
+    log.info(
+      line`A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`,
+    );
+    await runtime.sleep(pause, runtime.cancelSignal);
+    if (runtime.cancelSignal.aborted) {
+      wait.waitedMs = runtime.now() - startedAt;
+      const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
+      return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
+    }
+  }
 }

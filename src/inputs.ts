@@ -20,8 +20,10 @@ export interface Settings {
   failOnNotFound: boolean;
   pretty: boolean;
   envelope: boolean;
-  /** Verify credentials, access list and organization with a GET; never DELETE. */
+  /** Verify credentials, access list, organization and role with GETs; never DELETE. */
   dryRun: boolean;
+  /** How long, in total, to keep checking while Atlas reports an active live migration; 0: fail at once. */
+  migrationWaitMs: number;
 }
 
 /** Returns the raw value of an input, or '' when it is not set. */
@@ -49,6 +51,7 @@ export const DEFAULTS = {
   pretty: 'false',
   envelope: 'false',
   'dry-run': 'false',
+  'migration-wait-seconds': '0',
 } as const;
 
 /** Upper bounds that keep a misconfigured step from blocking a pipeline for hours. */
@@ -56,6 +59,8 @@ export const LIMITS = {
   maxAttempts: 10,
   retryDelaySeconds: 30,
   timeoutSeconds: 300,
+  /** A GitHub-hosted job's own limit: 6 hours. */
+  migrationWaitSeconds: 21_600,
 } as const;
 
 /** Inputs without a default; only org-id is required on its own, the credentials go in pairs. */
@@ -88,6 +93,10 @@ export function readSettings(read: InputReader): Settings {
     pretty: parseBoolean('pretty', value('pretty')),
     envelope: parseBoolean('envelope', value('envelope')),
     dryRun: parseBoolean('dry-run', value('dry-run')),
+    migrationWaitMs: parseMilliseconds('migration-wait-seconds', value('migration-wait-seconds'), {
+      allowZero: true,
+      maxSeconds: LIMITS.migrationWaitSeconds,
+    }),
   };
 }
 

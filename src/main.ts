@@ -85,6 +85,7 @@ async function writeSummary(out: Runner, html: string): Promise<void> {
 async function reportResult(out: Runner, settings: Settings, result: RunResult): Promise<void> {
   writeOutputs(out, outputsOf(result));
   await writeSummary(out, renderResultSummary(settings.orgId, result));
+  for (const warning of result.warnings ?? []) out.warning(warning);
   if (result.stepFails) out.setFailed(result.message);
   else if (result.status === 'not-found') out.warning(result.message);
   else out.info(result.message);

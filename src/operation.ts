@@ -1,37 +1,45 @@
-// One operation against Atlas (the delete, or the dry run): announce it, run the attempts, and
-// assemble the result from the operation's own verdict on how they ended.
-import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
+// What every operation against Atlas (the delete, the dry run) shares: announcing itself, the
+// context of its result, and assembling that result from its verdict on how the requests ended.
+import { describeRequest } from './atlas/endpoint.ts';
+import type { AtlasCall, AttemptsReport } from './attempts.ts';
 import { METHOD_LABELS } from './auth/authenticator.ts';
-import { buildResult, type RunResult, type Verdict } from './result.ts';
+import { buildResult, type ResultExtras, type RunResult, type Verdict } from './result.ts';
 import type { Session } from './session.ts';
-import { fromSettings, line, type SafeText } from './text.ts';
-
-export interface Operation {
-  call: AtlasCall;
-  /** The first log line, given the endpoint (`DELETE https://…`) and the route (`directly`). */
-  announce: (endpoint: SafeText, route: SafeText) => SafeText;
-  judge: (report: AttemptsReport) => Verdict;
-  dryRun: boolean;
-}
+import { line, type SafeText } from './text.ts';
 
 /** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
 export function endpointOf(call: AtlasCall): SafeText {
-  return fromSettings(`${call.method} ${call.url.href}`);
+  return describeRequest(call.method, call.url);
 }
 
-export async function runOperation(session: Session, operation: Operation): Promise<RunResult> {
-  const { log, runtime, transport, auth } = session;
-  const { call } = operation;
-  const endpoint = endpointOf(call);
-  const started = runtime.now();
-  log.info(operation.announce(endpoint, transport.route(call.url)));
+/** Logs the operation's first lines; returns when it started, for its duration. */
+export function announce(
+  session: Session,
+  call: AtlasCall,
+  what: (endpoint: SafeText, route: SafeText) => SafeText,
+): number {
+  const { log, transport, auth, runtime } = session;
+  log.info(what(endpointOf(call), transport.route(call.url)));
   log.info(line`Authenticating with ${METHOD_LABELS[auth.method]}.`);
-  const report = await attemptUntilFinal(call, session);
-  return buildResult(report, operation.judge(report), {
-    authMethod: auth.method,
-    endpoint,
-    durationMs: runtime.now() - started,
-    dryRun: operation.dryRun,
+  return runtime.now();
+}
+
+/** The result of an operation: the last request's facts, the run's attempts, the operation's verdict. */
+export function conclude(
+  session: Session,
+  call: AtlasCall,
+  report: AttemptsReport,
+  verdict: Verdict,
+  startedAt: number,
+  extras: ResultExtras = {},
+): RunResult {
+  return buildResult(report, verdict, {
+    authMethod: session.auth.method,
+    endpoint: endpointOf(call),
+    durationMs: session.runtime.now() - startedAt,
+    dryRun: session.settings.dryRun,
     attempts: session.progress.attempts,
+    attemptLog: session.progress.attemptLog,
+    ...extras,
   });
 }

@@ -36,6 +36,35 @@ export interface RunResult {
   dryRun: boolean;
   /** The organization's name, when a dry run reached it. */
   organizationName?: SafeText;
+  /** What a dry run verified (or could not), in order. */
+  checks?: Check[];
+  /** How long the delete waited for an active live migration to end. */
+  migrationWait?: MigrationWait;
+  /** Warnings that belong with the result (logged before it). */
+  warnings?: SafeText[];
+}
+
+/** One thing a dry run set out to verify. */
+export interface Check {
+  what: SafeText;
+  verified: boolean;
+  /** Why it could not be verified. */
+  note?: SafeText;
+}
+
+export interface MigrationWait {
+  waitedMs: number;
+  limitMs: number;
+  /** Requests that found the migration still active. */
+  checks: number;
+  projects: SafeText[];
+}
+
+/** What an operation adds to its result besides the verdict. */
+export interface ResultExtras {
+  checks?: Check[];
+  migrationWait?: MigrationWait;
+  warnings?: SafeText[];
 }
 
 interface VerdictText {
@@ -57,7 +86,14 @@ export type Verdict =
 export function buildResult(
   report: AttemptsReport,
   verdict: Verdict,
-  context: { authMethod: AuthMethod; endpoint: SafeText; durationMs: number; dryRun: boolean; attempts: number },
+  context: {
+    authMethod: AuthMethod;
+    endpoint: SafeText;
+    durationMs: number;
+    dryRun: boolean;
+    attempts: number;
+    attemptLog: AttemptRecord[];
+  } & ResultExtras,
 ): RunResult {
   const { final } = report;
   const answer: AtlasAnswer | undefined = final.kind === 'answer' ? final.answer : undefined;
@@ -76,10 +112,13 @@ export function buildResult(
     message: verdict.message,
     endpoint: context.endpoint,
     durationMs: context.durationMs,
-    attemptLog: report.attemptLog,
+    attemptLog: context.attemptLog,
     cancelled: final.kind === 'error' && final.cancelled,
     dryRun: context.dryRun,
     ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
+    ...(context.checks ? { checks: context.checks } : {}),
+    ...(context.migrationWait ? { migrationWait: context.migrationWait } : {}),
+    ...(context.warnings && context.warnings.length > 0 ? { warnings: context.warnings } : {}),
   };
 }
 

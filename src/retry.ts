@@ -65,8 +65,9 @@ const MONTH = `(?<month>${MONTHS.join('|')})`;
 const TIME = '(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})';
 /** The three forms of RFC 9110 §5.6.7, which recipients must all accept. */
 const HTTP_DATE_FORMS = [
-  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-  new RegExp(`^${WEEKDAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT (Atlas writes Deprecation and Sunset with a
+  // one-digit day, Mon, 5 Aug 2024 00:00:00 GMT, as MongoDB's own recordings show)
+  new RegExp(`^${WEEKDAY}, (?<day>\\d{1,2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
   // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
   new RegExp(`^${LONG_WEEKDAY}, (?<day>\\d{2})-${MONTH}-(?<shortYear>\\d{2}) ${TIME} GMT$`),
   // obsolete asctime: Sun Nov  6 08:49:37 1994

@@ -37,6 +37,8 @@ export interface Progress {
   fateUnknown: boolean;
   /** Every attempt so far, for the summary. */
   attemptLog: AttemptRecord[];
+  /** The run has warned that its API is deprecated (once is enough). */
+  deprecationWarned: boolean;
 }
 
 export interface Runtime {
@@ -79,6 +81,7 @@ export function openSession(settings: Settings, network: NetworkEnvironment, log
     authorizedInFlight: false,
     fateUnknown: false,
     attemptLog: [],
+    deprecationWarned: false,
   };
   return { settings, transport, auth, log, runtime, progress };
 }

@@ -31,19 +31,15 @@ function table(rows: [string, string][]): string {
 
 /** What a dry run proved, and what it cannot. */
 function dryRunSection(result: RunResult): string {
-  const passed = result.status === 'dry-run-passed';
-  const verified = passed
-    ? [
-        'the credentials were accepted',
-        "the runner's IP address is allowed (API access list)",
-        `the organization is reachable: ${result.organizationName ?? ''}`,
-      ]
-    : [];
-  const items = verified.map((item) => `<li>✅ ${escapeHtml(item)}</li>`).join('\n');
+  const items = (result.checks ?? []).map((check) =>
+    check.verified
+      ? `<li>✅ ${escapeHtml(check.what)}</li>`
+      : `<li>⚠️ not verified: ${escapeHtml(check.what)}${check.note ? ` — ${escapeHtml(check.note)}` : ''}</li>`,
+  );
   return [
     '<h3>Dry run: nothing was deleted</h3>',
-    ...(passed ? [`<p>Verified:</p>\n<ul>\n${items}\n</ul>`] : []),
-    '<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+    ...(items.length > 0 ? [`<p>Checked:</p>\n<ul>\n${items.join('\n')}\n</ul>`] : []),
+    '<p>Not verified by a dry run: whether a link-token exists.</p>',
   ].join('\n');
 }
 
@@ -65,6 +61,14 @@ export function renderResultSummary(orgId: string, result: RunResult): string {
     ['Duration', formatDuration(result.durationMs)],
     ['Endpoint', result.endpoint],
   ];
+  if (result.migrationWait) {
+    const wait = result.migrationWait;
+    const projects = wait.projects.length > 0 ? ` (projects: ${wait.projects.join(', ')})` : '';
+    rows.push([
+      'Waited for a live migration',
+      `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}, ${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active${projects}`,
+    ]);
+  }
   if (result.status === 'failed' || result.status === 'not-found') {
     if (result.errorCode) rows.push(['Error code', result.errorCode]);
     if (result.detail) rows.push(['Detail', result.detail]);

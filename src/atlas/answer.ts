@@ -21,20 +21,30 @@ export interface AtlasAnswer {
   fromAtlas?: boolean;
   /** The JSON object the answer carried (the envelope's content when enveloped), for successes that have one. */
   json?: Json;
+  /** The JSON array the answer carried instead (a list operation's success). */
+  list?: unknown[];
   /** Response headers, as Node gives them (names in lower case). */
   headers: HttpAnswer['headers'];
 }
 
 export type Json = Record<string, unknown>;
 
-/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
-export function parseJsonObject(text: string): Json | undefined {
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/** The body as a JSON object, or undefined when it is not one (not JSON, an array, …). */
+export function parseJsonObject(text: string): Json | undefined {
+  const value = parseJson(text);
+  return isJsonObject(value) ? value : undefined;
 }
 
 type ErrorFields = Pick<AtlasAnswer, 'errorCode' | 'detail' | 'parameters' | 'fromAtlas'>;
@@ -72,17 +82,22 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
   const enveloped = envelope && answer.status === 200;
   if (answer.bodyTruncated) return { ...base, bodyProblem: problem('truncated') };
   if (text === '') return enveloped ? { ...base, bodyProblem: problem('emptyEnvelope') } : base;
-  const json = parseJsonObject(text);
-  if (!json) return { ...base, ...describeNonJson(answer, text) };
+  const value = parseJson(text);
+  if (Array.isArray(value)) {
+    return enveloped ? { ...base, list: value, bodyProblem: problem('noEnvelopeStatus') } : { ...base, list: value };
+  }
+  if (!isJsonObject(value)) return { ...base, ...describeNonJson(answer, text) };
+  const json = value;
   if (!enveloped) return { ...base, ...errorFields(json, answer.status), json };
   if (typeof json['status'] !== 'number' || !Number.isInteger(json['status'])) {
     return { ...base, ...errorFields(json, answer.status), bodyProblem: problem('noEnvelopeStatus') };
   }
   const content = json['content'];
   const status = json['status'];
-  const inner =
-    typeof content === 'object' && content !== null && !Array.isArray(content)
-      ? { ...errorFields(content as Json, status), json: content as Json }
+  const inner = isJsonObject(content)
+    ? { ...errorFields(content, status), json: content }
+    : Array.isArray(content)
+      ? { list: content }
       : {};
   return { ...base, status, ...inner };
 }

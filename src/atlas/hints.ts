@@ -1,7 +1,8 @@
 // One-line hints for the failures users actually hit, keyed on status and Atlas's errorCode.
 import { isIP } from 'node:net';
 import type { AuthMethod } from '../auth/authenticator.ts';
-import { line, type SafeText } from '../text.ts';
+import type { ApiVersion } from '../inputs.ts';
+import { joinText, line, type SafeText } from '../text.ts';
 import type { AtlasAnswer } from './answer.ts';
 
 /** Runs of the characters an IP literal is made of, not glued to letters, digits, dots or colons. */
@@ -42,14 +43,37 @@ export const NOT_FROM_ATLAS_HINT = line`The answer did not come from the Atlas A
 /** A request without credentials answered with a success: Atlas always asks for credentials first. */
 export const UNAUTHENTICATED_SUCCESS_HINT = line`Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
 
-/** What the request was after: the link-token (the delete), or the organization (a dry run). */
-export type Target = 'link-token' | 'organization';
+/**
+ * What the request was after: the link-token (the delete), the organization (the dry run's first
+ * check, or the confirmation of a 404), or the projects available for migration (the role check).
+ */
+export type Target = 'link-token' | 'organization' | 'role';
 
-export function hintFor(
-  answer: AtlasAnswer,
-  method: AuthMethod = 'digest',
-  target: Target = 'link-token',
-): SafeText | undefined {
+export interface HintContext {
+  method: AuthMethod;
+  target: Target;
+  apiVersion: ApiVersion;
+}
+
+const DEFAULT_CONTEXT: HintContext = { method: 'digest', target: 'link-token', apiVersion: 'v1.0' };
+
+/** The project IDs Atlas names in an active-migration refusal (24 hexadecimal digits each). */
+export function activeMigrationProjects(answer: AtlasAnswer): SafeText[] {
+  const texts = [answer.detail ?? '', ...(answer.parameters ?? [])];
+  const ids = texts.flatMap((text) => text.match(/\b[0-9a-f]{24}\b/gi) ?? []).map((id) => id.toLowerCase());
+  return [...new Set(ids)].slice(0, 20) as SafeText[];
+}
+
+/** `project 60c4…` or `projects 60c4…, 60c5…`, or nothing when Atlas named none. */
+export function projectList(projects: SafeText[]): SafeText {
+  if (projects.length === 0) return line``;
+  return projects.length === 1
+    ? line` in project ${projects[0] as SafeText}`
+    : line` in projects ${joinText(projects, ', ')}`;
+}
+
+export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {}): SafeText | undefined {
+  const { method, target, apiVersion } = { ...DEFAULT_CONTEXT, ...context };
   const { status, errorCode } = answer;
   const credential = CREDENTIAL_NOUNS[method];
   if (status < 200) {
@@ -59,7 +83,12 @@ export function hintFor(
     return line`Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
   }
   if (errorCode === ACTIVE_MIGRATION_CODE) {
-    return line`A live migration still uses the link-token: run this step after every migration of the organization has been cut over.`;
+    return line`A live migration is still active${projectList(activeMigrationProjects(answer))}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`;
+  }
+  if (status === 410) {
+    return apiVersion === 'v1.0'
+      ? line`Atlas says this version of its API is gone: set api-version: v2.`
+      : line`Atlas says this version of its API is gone: update this action to a release that uses a current version.`;
   }
   if (status === 401 && method === 'digest') {
     return line`Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
@@ -71,6 +100,9 @@ export function hintFor(
     const ip = quotedIp(answer);
     const address = ip ? line` ${ip}` : line``;
     return line`The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+  }
+  if (status === 403 && target === 'organization') {
+    return line`The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`;
   }
   if (status === 403) {
     return line`The ${credential} needs the Organization Owner role in this organization.`;

@@ -252,7 +252,7 @@ describe('retries', () => {
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1 });
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 401: the server declared the nonce stale 3 times in a row. The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.',
+      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: the server declared the nonce stale 3 times in a row. The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.',
     );
     expect(server.requests).toHaveLength(4);
   });
@@ -267,10 +267,11 @@ describe('final answers', () => {
       instantRuntime(),
     );
     expect(result).toMatchObject({ status: 'failed', httpStatus: 401, attempts: 1, stepFails: true });
-    expect(result.errorCode).toBeUndefined();
+    expect(result.errorCode).toBe('UNEXPECTED_ERROR');
     expect(server.requests).toHaveLength(2);
-    expect(result.hint).toMatch(/key pair/);
-    expect(result.message).toContain('HTTP 401: You are not authorized for this resource.');
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: You are not authorized for this resource. Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.',
+    );
     expect(server.requests[1]?.rejection).toBe('wrong response (credentials)');
   });
 
@@ -296,19 +297,19 @@ describe('final answers', () => {
     expect(result.hint).toMatch(/Organization Owner/);
   });
 
-  it('says to run after cutover when Atlas names an active migration', async () => {
-    const [server, baseUrl] = await startStandIn();
-    server.script({ status: 400, body: ATLAS_ERRORS.activeMigration() });
+  it('says to run after cutover, or to wait, when Atlas names an active migration (without the wait)', async () => {
+    const [, baseUrl] = await startStandIn({ activeMigration: { projects: ['60c4fd418ebe251047c50554'], checks: 1 } });
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({
       status: 'failed',
-      httpStatus: 400,
+      httpStatus: 409,
       errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
       attempts: 1,
     });
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 400 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: Cannot delete organization link while there is an active migration. A live migration still uses the link-token: run this step after every migration of the organization has been cut over.',
+      'Deleting the link-token failed: HTTP 409 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK: Cannot delete organization link while there is active migration in following project ids: 60c4fd418ebe251047c50554. A live migration is still active in project 60c4fd418ebe251047c50554: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.',
     );
+    expect(result.migrationWait).toBeUndefined();
   });
 
   it('gives no active-migration hint to a 409 without that error code', async () => {
@@ -397,10 +398,10 @@ describe('authentication the action refuses', () => {
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 401 });
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 401: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form.',
+      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form.',
     );
     expect(result.attemptLog.map((record) => record.outcome)).toEqual([
-      'HTTP 401: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form',
+      'HTTP 401 UNEXPECTED_ERROR: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form',
     ]);
     expect(server.requests).toHaveLength(1);
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);

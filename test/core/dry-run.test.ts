@@ -16,7 +16,7 @@ import {
 } from '../support/fixtures.ts';
 
 const ORG_PATH = `/api/atlas/v1.0/orgs/${ORG_ID}`;
-const LIMITS = 'A dry run cannot verify the Organization Owner role the DELETE needs, nor whether a link-token exists.';
+const LIMITS = 'Nothing was deleted; a dry run cannot tell whether a link-token exists.';
 
 let standIn: AtlasStandIn;
 afterEach(async () => {
@@ -67,7 +67,7 @@ describe('dry run in the core', () => {
     });
     expect(result).toMatchObject({ status: 'dry-run-passed', stepFails: false, organizationName: '(unnamed)' });
     expect(result.message).toBe(
-      `Dry run passed: the credentials were accepted, the runner's IP address is allowed, and organization "(unnamed)" (${ORG_ID}) is reachable (HTTP 200). Nothing was deleted. ${LIMITS}`,
+      `Dry run passed: the credentials were accepted, the runner's IP address is allowed, organization "(unnamed)" (${ORG_ID}) is reachable, and the API key has the Organization Owner role the delete needs (HTTP 200). ${LIMITS}`,
     );
     expect(log.lines[0]).toBe(
       `info: Dry run: nothing will be deleted. Checking the credentials and the organization: GET ${baseUrl}${ORG_PATH} (directly).`,

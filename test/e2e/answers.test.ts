@@ -58,7 +58,7 @@ describe("Atlas's detail in the error line", () => {
     const [, baseUrl] = await standIn({}, [{ status: 401, body: ATLAS_ERRORS.unauthorized() }]);
     const result = await run(apiKey(baseUrl, { 'private-key': 'wrong' }));
     expect(errorLine(result)).toBe(
-      'Deleting the link-token failed: HTTP 401: You are not authorized for this resource. Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.',
+      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: You are not authorized for this resource. Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.',
     );
   });
 });

@@ -22,7 +22,7 @@ describe('the challenge handed over as parsed', () => {
     const [server, baseUrl] = await standIn({ realm: 'Atlas "prod"' });
     const result = await run(apiKey(baseUrl));
     expect(errorLine(result)).toBe(
-      "Deleting the link-token failed: HTTP 401: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully.",
+      "Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully.",
     );
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '401' });
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
@@ -111,7 +111,7 @@ describe('server text in a challenge', () => {
     const result = await run(apiKey(baseUrl));
     // Control characters become spaces, and the value is cut to 40 characters.
     expect(errorLine(result)).toBe(
-      `Deleting the link-token failed: HTTP 401: authentication refused: the server asked for an unsupported Digest algorithm (MD [31m${'A'.repeat(32)}…).`,
+      `Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server asked for an unsupported Digest algorithm (MD [31m${'A'.repeat(32)}…).`,
     );
     expect(result.stdout).not.toMatch(/[\u0085\u009b]/);
     expect(result.summary).not.toMatch(/[\u0085\u009b]/);

@@ -1,7 +1,10 @@
-// A local stand-in for Atlas on loopback: Delete One Link-Token and Return One Organization behind Atlas's digest
-// challenge (checked with its own verifier) or a bearer token from its OAuth token endpoint, which
-// it also revokes. It answers from per-test scripts and records every request it receives. Used by
-// the tests, `npm run demo`, `npm run bench` and CI's `uses: ./` job.
+// A local stand-in for Atlas on loopback, answering as MongoDB's API description and its recorded
+// answers do: Delete One Link-Token, Return One Organization and Return All Projects Available for
+// Migration (Organization Owner only), behind Atlas's digest challenge (checked with its own
+// verifier) or a bearer token from its OAuth token endpoint, which it also revokes. It knows an
+// Owner and a Member of each kind of credential, an active live migration that ends after some
+// checks, and deprecation headers. It answers from per-test scripts and records every request it
+// receives. Used by the tests, `npm run demo`, `npm run bench` and CI's `uses: ./` job.
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -40,10 +43,19 @@ export interface RecordedRequest {
 }
 
 export interface StandInOptions {
+  /** The API key pair of an Organization Owner. */
   publicKey: string;
   privateKey: string;
-  /** A service account the token endpoint accepts. */
+  /** A service account the token endpoint accepts, with the Organization Owner role. */
   serviceAccount?: { clientId: string; clientSecret: string };
+  /** An API key pair with only the Organization Member role. */
+  memberKey?: { publicKey: string; privateKey: string };
+  /** A service account with only the Organization Member role. */
+  memberServiceAccount?: { clientId: string; clientSecret: string };
+  /** A live migration is active in these projects for this many DELETEs (Infinity: it never ends). */
+  activeMigration?: { projects: string[]; checks: number };
+  /** Deprecation and Sunset headers (and a Link) on every answer to a path of this API version. */
+  deprecation?: { version: 'v1.0' | 'v2'; deprecation?: string; sunset?: string; link?: string };
   algorithm?: string;
   /** Replaces the whole WWW-Authenticate header of challenges (e.g. Basic only). */
   challengeHeader?: string;
@@ -82,7 +94,7 @@ const json = (
 export const ATLAS_ERRORS = {
   /** Atlas's real answer for a missing link-token (MongoDB's CLI e2e recordings), byte for byte. */
   notFound: () =>
-    '{"detail":"Could not find the requested external organization link.","error":404,"errorCode":"UNEXPECTED_ERROR","parameters":null}',
+    '{"detail":"Could not find the requested external organization link.","error":404,"errorCode":"UNEXPECTED_ERROR","parameters":null,"reason":"Not Found"}',
   ipNotOnAccessList: (ip: string) =>
     json(
       `IP address ${ip} is not allowed to access this resource.`,
@@ -92,13 +104,26 @@ export const ATLAS_ERRORS = {
       [ip],
     ),
   forbidden: () => json('You are not authorized for this resource.', 403, 'USER_UNAUTHORIZED', 'Forbidden'),
-  unauthorized: () => json('You are not authorized for this resource.', 401, undefined, 'Unauthorized'),
-  activeMigration: () =>
+  /** As recorded (MongoDB's CLI e2e recordings): the digest challenge's body names an error code. */
+  unauthorized: () => ({
+    error: 401,
+    reason: 'Unauthorized',
+    detail: 'You are not authorized for this resource.',
+    errorCode: 'UNEXPECTED_ERROR',
+  }),
+  /** The API description's own example of a refused delete during a live migration. */
+  activeMigration: (projects: string[] = ['60c4fd418ebe251047c50554']) => ({
+    detail: `Cannot delete organization link while there is active migration in following project ids: ${projects.join(', ')}`,
+    error: 409,
+    errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+    reason: 'Conflict',
+  }),
+  versionGone: () =>
     json(
-      'Cannot delete organization link while there is an active migration.',
-      400,
-      'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
-      'Bad Request',
+      'This happens when a resource is marked for sunset and the sunset date is in the past.',
+      410,
+      'VERSION_GONE',
+      'Gone',
     ),
   rateLimited: () => json('Resource usage limit exceeded.', 429, 'RATE_LIMITED', 'Too Many Requests'),
   unavailable: () => json('Service temporarily unavailable.', 503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'),
@@ -135,6 +160,17 @@ type Send = (status: number, body?: unknown, headers?: Record<string, string>) =
 
 const PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
 const ORG_PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})$/;
+const AVAILABLE_PROJECTS_PATH = /^\/api\/atlas\/(v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/availableProjects$/;
+
+/** What the stand-in's rate limiter reports (the recordings show 500 per window). */
+const RATE_LIMIT = 500;
+
+/** The projects its Return All Projects Available for Migration lists. */
+export const AVAILABLE_PROJECTS = [
+  { projectId: '32b6e34b3d91647abb20e7b8', name: 'Stand-in Project', deployments: [], migrationHosts: [] },
+];
+
+type Role = 'owner' | 'member';
 
 export const ORGANIZATION_NAME = 'Stand-in Org';
 
@@ -151,14 +187,19 @@ export class AtlasStandIn {
   private readonly tokenSteps: Step[] = [];
   private readonly unauthenticatedSteps: Step[] = [];
   private readonly revokeSteps: Step[] = [];
-  /** Access tokens issued and not revoked. */
-  readonly liveTokens = new Set<string>();
+  /** Access tokens issued and not revoked, with the role of the account they were issued to. */
+  readonly liveTokens = new Map<string, Role>();
   readonly revokedTokens = new Set<string>();
   private origin = '';
   private refusingTokens = false;
+  /** DELETEs still to be refused for an active migration. */
+  private migrationChecksLeft: number;
+  /** Requests counted by the rate limiter. */
+  private served = 0;
 
   constructor(options: StandInOptions) {
     this.options = options;
+    this.migrationChecksLeft = options.activeMigration?.checks ?? 0;
     const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => this.handle(req, res);
     this.server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
     this.server.on('connection', (socket: Socket) => {
@@ -259,12 +300,22 @@ export class AtlasStandIn {
       answer: '',
     };
     this.requests.push(record);
+    const version = /^\/api\/atlas\/(v1\.0|v2)\//.exec(url.pathname)?.[1];
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       record.answer = String(status);
       const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
       const looksJson = typeof body !== 'string' || /^\s*[{[]/.test(body);
-      const type = looksJson ? { 'Content-Type': 'application/json' } : {};
-      res.writeHead(status, { ...(text ? type : {}), ...headers });
+      // Atlas's v2 successes carry the versioned media type; its errors are application/json.
+      const mediaType =
+        version === 'v2' && status < 300 && (text !== '' || status === 204)
+          ? `${V2_MEDIA_TYPE};charset=utf-8`
+          : 'application/json';
+      const type = looksJson || (version === 'v2' && status === 204) ? { 'Content-Type': mediaType } : {};
+      res.writeHead(status, {
+        ...(text || status === 204 ? type : {}),
+        ...this.apiHeaders(version, status),
+        ...headers,
+      });
       res.end(text);
     };
 
@@ -274,13 +325,14 @@ export class AtlasStandIn {
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (bearer !== undefined) {
-      if (!this.liveTokens.has(bearer)) {
+      const role = this.liveTokens.get(bearer);
+      if (role === undefined) {
         record.rejection = this.revokedTokens.has(bearer) ? 'revoked token' : 'unknown token';
         send(401, ATLAS_ERRORS.unauthorized());
         return;
       }
       record.verified = true;
-      this.endpoint(url, req, record, res, send);
+      this.endpoint(url, req, record, res, send, role);
       return;
     }
 
@@ -295,7 +347,10 @@ export class AtlasStandIn {
       uri: req.url ?? '',
       realm: this.options.realm ?? REALM,
       algorithm: this.options.algorithm ?? 'MD5',
-      users: { [this.options.publicKey]: this.options.privateKey },
+      users: {
+        [this.options.publicKey]: this.options.privateKey,
+        ...(this.options.memberKey ? { [this.options.memberKey.publicKey]: this.options.memberKey.privateKey } : {}),
+      },
       nonceIsKnown: (nonce) => this.nonces.has(nonce),
     });
     if (!check.ok) {
@@ -313,20 +368,32 @@ export class AtlasStandIn {
     }
     this.lastNc.set(check.nonce as string, check.nc as number);
     record.verified = true;
-    this.endpoint(url, req, record, res, send);
+    this.endpoint(url, req, record, res, send, check.username === this.options.publicKey ? 'owner' : 'member');
   }
 
-  /** The Delete One Link-Token endpoint, for a request already authenticated. */
+  /**
+   * The Atlas endpoints, for a request already authenticated as an Owner or a Member: Delete One
+   * Link-Token and Return All Projects Available for Migration need the Owner; Return One
+   * Organization any role.
+   */
   private endpoint(
     url: URL,
     req: http.IncomingMessage,
     record: RecordedRequest,
     res: http.ServerResponse,
     send: Send,
+    role: Role,
   ): void {
-    const organization = ORG_PATH.exec(url.pathname);
-    const match = record.method === 'GET' ? organization : PATH.exec(url.pathname);
-    if ((record.method !== 'DELETE' && record.method !== 'GET') || !match) {
+    const operation =
+      record.method === 'DELETE'
+        ? { kind: 'delete' as const, match: PATH.exec(url.pathname) }
+        : record.method === 'GET' && AVAILABLE_PROJECTS_PATH.test(url.pathname)
+          ? { kind: 'available-projects' as const, match: AVAILABLE_PROJECTS_PATH.exec(url.pathname) }
+          : record.method === 'GET'
+            ? { kind: 'organization' as const, match: ORG_PATH.exec(url.pathname) }
+            : { kind: 'none' as const, match: null };
+    const { match } = operation;
+    if (!match) {
       send(404, {
         detail: 'Not found',
         error: 404,
@@ -346,15 +413,52 @@ export class AtlasStandIn {
       });
       return;
     }
-    // Return One Organization (a dry run), or Delete One Link-Token.
+    const scripted = this.steps.shift();
+    if (scripted) {
+      this.answer(scripted, url, record, res, send);
+      return;
+    }
+    if (operation.kind !== 'organization' && role !== 'owner') {
+      this.answer({ status: 403, body: ATLAS_ERRORS.forbidden() }, url, record, res, send);
+      return;
+    }
+    if (operation.kind === 'delete' && this.migrationChecksLeft > 0) {
+      this.migrationChecksLeft--;
+      const projects = this.options.activeMigration?.projects ?? [];
+      this.answer({ status: 409, body: ATLAS_ERRORS.activeMigration(projects) }, url, record, res, send);
+      return;
+    }
     const success =
-      record.method === 'GET'
+      operation.kind === 'organization'
         ? {
             status: 200,
             body: { id: match[2], name: this.options.organizationName ?? ORGANIZATION_NAME, isDeleted: false },
           }
-        : { status: 204 };
-    this.answer(this.steps.shift() ?? success, url, record, res, send);
+        : operation.kind === 'available-projects'
+          ? { status: 200, body: AVAILABLE_PROJECTS }
+          : { status: 204 };
+    this.answer(success, url, record, res, send);
+  }
+
+  /** Headers Atlas adds to the answers of its API: rate limits (as listed in the spec), deprecation. */
+  private apiHeaders(version: string | undefined, status: number): Record<string, string> {
+    if (version === undefined) return {};
+    this.served++;
+    const rateLimit: Record<string, string> =
+      status < 300 || status === 429
+        ? {
+            'RateLimit-Limit': String(RATE_LIMIT),
+            'RateLimit-Remaining': String(Math.max(0, RATE_LIMIT - this.served)),
+          }
+        : {};
+    const deprecation = this.options.deprecation;
+    if (deprecation?.version !== version) return rateLimit;
+    return {
+      ...rateLimit,
+      ...(deprecation.deprecation ? { Deprecation: deprecation.deprecation } : {}),
+      ...(deprecation.sunset ? { Sunset: deprecation.sunset } : {}),
+      ...(deprecation.link ? { Link: deprecation.link } : {}),
+    };
   }
 
   /** Token and revoke endpoints: Basic client credentials, form bodies. */
@@ -366,13 +470,18 @@ export class AtlasStandIn {
     res: http.ServerResponse,
     send: Send,
   ): void {
-    const account = this.options.serviceAccount;
     const presented = basicCredentials(req.headers.authorization);
-    const accepted =
-      account !== undefined &&
-      presented?.clientId === account.clientId &&
-      presented.clientSecret === account.clientSecret;
-    if (req.method !== 'POST' || !accepted) {
+    const accounts: [{ clientId: string; clientSecret: string } | undefined, Role][] = [
+      [this.options.serviceAccount, 'owner'],
+      [this.options.memberServiceAccount, 'member'],
+    ];
+    const role = accounts.find(
+      ([account]) =>
+        account !== undefined &&
+        presented?.clientId === account.clientId &&
+        presented.clientSecret === account.clientSecret,
+    )?.[1];
+    if (req.method !== 'POST' || role === undefined) {
       record.rejection = 'client credentials';
       send(401, { error: 'invalid_client', error_description: 'Invalid client credentials.' });
       return;
@@ -387,7 +496,7 @@ export class AtlasStandIn {
     if (step && 'status' in step && step.status === 200 && path.endsWith('/token')) {
       // A scripted token is honoured like an issued one.
       const token = (step.body as { access_token?: unknown } | undefined)?.access_token;
-      if (typeof token === 'string' && !this.refusingTokens) this.liveTokens.add(token);
+      if (typeof token === 'string' && !this.refusingTokens) this.liveTokens.set(token, role);
     }
     if (step) {
       this.answer(step, new URL(path, 'http://stand-in'), record, res, send);
@@ -399,7 +508,7 @@ export class AtlasStandIn {
         return;
       }
       const token = randomBytes(24).toString('base64url');
-      if (!this.refusingTokens) this.liveTokens.add(token);
+      if (!this.refusingTokens) this.liveTokens.set(token, role);
       send(200, { access_token: token, token_type: 'Bearer', expires_in: this.options.tokenLifetimeSeconds ?? 3600 });
       return;
     }

@@ -40,6 +40,11 @@ export const PUBLIC_KEY = 'pubkeyab';
 export const PRIVATE_KEY = '9d3c1f2e-7a6b-4c5d-8e9f-0a1b2c3d4e5f';
 export const CLIENT_ID = 'mdb_sa_id_6a1b2c3d4e5f60718293a4b5';
 export const CLIENT_SECRET = 'mdb_sa_sk_q7Rw3eT9yU1iO5pA8sD2fG6hJ0kL4zX';
+/** Credentials of an Organization Member (the stand-in's `memberKey` and `memberServiceAccount`). */
+export const MEMBER_PUBLIC_KEY = 'memberkq';
+export const MEMBER_PRIVATE_KEY = '1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9';
+export const MEMBER_CLIENT_ID = 'mdb_sa_id_7b2c3d4e5f60718293a4b5c6';
+export const MEMBER_CLIENT_SECRET = 'mdb_sa_sk_M3mb3rS3cr3tW1thoutOwn3rR0l3x';
 
 export const DIGEST = { method: 'digest', publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } as const;
 export const SERVICE_ACCOUNT = { method: 'service-account', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } as const;
@@ -69,6 +74,7 @@ export function settingsFor(baseUrl: string, overrides: Partial<Settings> = {}):
     pretty: false,
     envelope: false,
     dryRun: false,
+    migrationWaitMs: 0,
     ...overrides,
   };
 }
@@ -177,6 +183,19 @@ export function clockedRuntime(advanceMs: number): Runtime & { sleeps: number[] 
   runtime.sleep = (ms) => {
     runtime.sleeps.push(ms);
     clock.now += advanceMs;
+    return Promise.resolve();
+  };
+  return runtime;
+}
+
+/** A runtime whose clock stands still except that each wait moves it on by exactly the time waited. */
+export function waitingClockRuntime(): Runtime & { sleeps: number[] } {
+  const runtime = instantRuntime();
+  let clock = 1_700_000_000_000;
+  runtime.now = () => clock;
+  runtime.sleep = (ms) => {
+    runtime.sleeps.push(ms);
+    clock += ms;
     return Promise.resolve();
   };
   return runtime;

@@ -109,7 +109,14 @@ describe('readAtlasAnswer', () => {
       bodyProblem: 'the answer was not JSON',
     });
     expect(readAtlasAnswer(http(500, '{"detail":"x"', {}, true), false).bodyProblem).toMatch(/larger than 64 KiB/);
-    expect(readAtlasAnswer(http(500, '[1,2]'), false).bodyProblem).toBe('the answer was not JSON');
+    // JSON, but a list: what a list operation answers, never an Atlas error body.
+    expect(readAtlasAnswer(http(500, '[1,2]'), false)).toEqual({ status: 500, httpStatus: 500, list: [1, 2] });
+    expect(readAtlasAnswer(http(200, '[1,2]'), true)).toEqual({
+      status: 200,
+      httpStatus: 200,
+      list: [1, 2],
+      bodyProblem: 'an enveloped answer was expected, but the body has no numeric status',
+    });
   });
 
   it('keeps network text to one line, so it cannot start a workflow command', () => {
@@ -168,7 +175,7 @@ describe('what counts as Atlas speaking', () => {
   it('reads a body with whitespace around it, and an envelope without content', () => {
     expect(read(404, '  \n{"error":404,"detail":"x"}\n ')).toMatchObject({ fromAtlas: true, detail: 'x' });
     expect(read(200, '{"status":204}', true)).toEqual({ status: 204, httpStatus: 200 });
-    expect(read(200, '{"status":404,"content":[1]}', true)).toEqual({ status: 404, httpStatus: 200 });
+    expect(read(200, '{"status":404,"content":[1]}', true)).toEqual({ status: 404, httpStatus: 200, list: [1] });
     expect(read(204, '', true)).toEqual({ status: 204, httpStatus: 204 });
     expect(read(200, '  ', true)).toEqual({
       status: 200,
@@ -207,26 +214,83 @@ describe('hintFor, at the edges', () => {
 
   it('names the credential of the method, and quotes only an IP address', () => {
     const access = (method: 'digest' | 'service-account', parameters: unknown[]) =>
-      hintFor(
-        atlasAnswer({ status: 403, httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters }),
+      hintFor(atlasAnswer({ status: 403, httpStatus: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', parameters }), {
         method,
-      );
+      });
     expect(access('digest', ['abc', 7, '203.0.113.7'])).toBe(
       "The runner's IP address 203.0.113.7 is not on the API key's API access list: add it in Atlas, or run on a runner with an allowed address.",
     );
     expect(access('service-account', ['1.2.3'])).toBe(
       "The runner's IP address is not on the service account's API access list: add it in Atlas, or run on a runner with an allowed address.",
     );
-    expect(hintFor(atlasAnswer({ status: 403, httpStatus: 403 }), 'service-account')).toBe(
+    expect(hintFor(atlasAnswer({ status: 403, httpStatus: 403 }), { method: 'service-account' })).toBe(
       'The service account needs the Organization Owner role in this organization.',
     );
+    expect(hintFor(atlasAnswer({ status: 403, httpStatus: 403 }), { target: 'organization' })).toBe(
+      'The API key has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).',
+    );
     expect(
-      hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), 'service-account', 'organization'),
+      hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), {
+        method: 'service-account',
+        target: 'organization',
+      }),
     ).toBe(
       'Atlas knows no organization with this org-id that the service account can see: check org-id, and that the service account belongs to this organization.',
     );
-    expect(hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), 'digest', 'link-token')).toMatch(
-      /^No link-token exists/,
+    expect(
+      hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), {
+        method: 'digest',
+        target: 'link-token',
+      }),
+    ).toMatch(/^No link-token exists/);
+  });
+
+  it('says what to do when the API version is gone: v2 for v1.0, an update for v2', () => {
+    const gone = atlasAnswer({ status: 410, errorCode: 'VERSION_GONE', fromAtlas: true });
+    expect(hintFor(gone, { apiVersion: 'v1.0' })).toBe(
+      'Atlas says this version of its API is gone: set api-version: v2.',
     );
+    expect(hintFor(gone, { apiVersion: 'v2' })).toBe(
+      'Atlas says this version of its API is gone: update this action to a release that uses a current version.',
+    );
+  });
+
+  it('names the projects of an active migration, and the input that waits for it', () => {
+    const detail =
+      'Cannot delete organization link while there is active migration in following project ids: 60c4fd418ebe251047c50554, 60C4FD418EBE251047C50555';
+    const active = (parameters: unknown[] = []) =>
+      hintFor(
+        atlasAnswer({
+          status: 409,
+          errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+          detail,
+          parameters,
+          fromAtlas: true,
+        }),
+      );
+    expect(active()).toBe(
+      'A live migration is still active in projects 60c4fd418ebe251047c50554, 60c4fd418ebe251047c50555: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.',
+    );
+    expect(
+      hintFor(
+        atlasAnswer({
+          status: 409,
+          errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+          detail: 'busy',
+        }),
+      ),
+    ).toBe(
+      'A live migration is still active: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.',
+    );
+    expect(
+      hintFor(
+        atlasAnswer({
+          status: 400,
+          errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+          detail: 'x',
+          parameters: ['60c4fd418ebe251047c50556'],
+        }),
+      ),
+    ).toMatch(/^A live migration is still active in project 60c4fd418ebe251047c50556: /);
   });
 });

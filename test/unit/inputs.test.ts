@@ -33,6 +33,7 @@ describe('readSettings', () => {
       pretty: false,
       envelope: false,
       dryRun: false,
+      migrationWaitMs: 0,
     });
   });
 

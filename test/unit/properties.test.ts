@@ -306,7 +306,7 @@ describe('Atlas answer bodies', () => {
           expect([...(answer.errorCode ?? '')].length).toBeLessThanOrEqual(100);
           expect([...(answer.detail ?? '')].length).toBeLessThanOrEqual(300);
           for (const method of ['digest', 'service-account'] as const) {
-            const hint = hintFor(answer, method) ?? '';
+            const hint = hintFor(answer, { method }) ?? '';
             expect(hint).not.toMatch(UNSAFE);
             expect(hint.length).toBeLessThan(400);
             expect(describeAnswer(answer, 204, true)).not.toMatch(UNSAFE);

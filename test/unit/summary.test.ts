@@ -127,12 +127,22 @@ describe('renderResultSummary', () => {
   it('lists what a passed dry run verified, with the organization by name', () => {
     const html = renderResultSummary(
       ORG_ID,
-      result({ status: 'dry-run-passed', dryRun: true, organizationName: 'Acme <Prod>', httpStatus: 200 }),
+      result({
+        status: 'dry-run-passed',
+        dryRun: true,
+        organizationName: 'Acme <Prod>',
+        httpStatus: 200,
+        checks: [
+          { what: safe('the credentials were accepted'), verified: true },
+          { what: safe('the organization is reachable: Acme <Prod>'), verified: true },
+          { what: safe('the API key has the role'), verified: false, note: safe('HTTP 404 <odd>') },
+        ],
+      }),
     );
     expect(html).toContain('<tr><th align="left">Organization</th><td>Acme &lt;Prod&gt;</td></tr>');
     expect(html).toContain('<tr><th align="left">Result</th><td>✅ dry run passed (nothing was deleted)</td></tr>');
     expect(html).toContain(
-      '<h3>Dry run: nothing was deleted</h3>\n<p>Verified:</p>\n<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the runner&#39;s IP address is allowed (API access list)</li>\n<li>✅ the organization is reachable: Acme &lt;Prod&gt;</li>\n</ul>\n<p>Not verified',
+      '<h3>Dry run: nothing was deleted</h3>\n<p>Checked:</p>\n<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the organization is reachable: Acme &lt;Prod&gt;</li>\n<li>⚠️ not verified: the API key has the role — HTTP 404 &lt;odd&gt;</li>\n</ul>\n<p>Not verified by a dry run: whether a link-token exists.</p>',
     );
     expect(renderResultSummary(ORG_ID, result({ status: 'failed', stepFails: true }))).not.toContain('dry run');
   });
@@ -141,9 +151,9 @@ describe('renderResultSummary', () => {
     const html = renderResultSummary(ORG_ID, result({ status: 'failed', dryRun: true, stepFails: true }));
     expect(html).toContain('<tr><th align="left">Result</th><td>❌ failed (dry run: nothing was deleted)</td></tr>');
     expect(html).toContain(
-      '<h3>Dry run: nothing was deleted</h3>\n<p>Not verified by a dry run: the Organization Owner role the DELETE needs, and whether a link-token exists.</p>',
+      '<h3>Dry run: nothing was deleted</h3>\n<p>Not verified by a dry run: whether a link-token exists.</p>',
     );
-    expect(html).not.toContain('Verified:');
+    expect(html).not.toContain('Checked:');
   });
 
   it('shows no error rows for a success, even when the result carries them', () => {
