@@ -23,6 +23,7 @@ export const NODE24_SINCE: Readonly<Record<string, number>> = {
   'actions/checkout': 5, // v5.0.0 is node24, v4.3.0 node20
   'actions/setup-node': 5, // v5.0.0
   'actions/upload-artifact': 6, // v6.0.0; v5.0.0 is node20
+  'actions/attest-build-provenance': 3, // composite: v3.0.0 calls actions/attest v3.0.0, node24
   'github/codeql-action': 4, // v4.30.7, the first v4, is node24; the v3 line is node20
 };
 
