@@ -72,30 +72,32 @@ describe('pins, by their form', () => {
   });
 
   it('finds a pin moved without its comment, a release before node24, a missing comment, a tag instead of a SHA', () => {
-    const sha = /actions\/checkout@([0-9a-f]{40})/.exec(
-      texts().get('.github/workflows/ci.yml') as string,
-    )?.[1] as string;
-    const version = /actions\/checkout@[0-9a-f]{40} # (v[\d.]+)/.exec(
-      texts().get('.github/workflows/ci.yml') as string,
-    )?.[1] as string;
-    expect(messages(bumpOneCheckoutPin(`actions/checkout@${'f'.repeat(40)} # ${version}`))).toEqual([
+    const ci = texts().get('.github/workflows/ci.yml') as string;
+    const [, sha, version] = /actions\/checkout@([0-9a-f]{40}) # (v[\d.]+)/.exec(ci) as unknown as [
+      string,
+      string,
+      string,
+    ];
+    /** The pins as they are, plus one more step somewhere. */
+    const plus = (uses: string): string[] => {
+      const files = texts();
+      files.set('.github/workflows/planted.yml', `      - uses: ${uses}\n`);
+      return messages(files);
+    };
+    expect(plus(`actions/checkout@${'f'.repeat(40)} # ${version}`)).toEqual([
       expect.stringContaining(`actions/checkout@${version} is pinned to 2 SHAs`),
     ]);
-    expect(messages(bumpOneCheckoutPin(`actions/checkout@${sha} # v6.9.9`))).toEqual([
+    expect(plus(`actions/checkout@${sha} # v6.9.9`)).toEqual([
       expect.stringContaining(`actions/checkout@${sha} is labelled 2 versions`),
     ]);
-    expect(messages(bumpOneCheckoutPin(`actions/checkout@${'e'.repeat(40)} # v4.2.2`))).toEqual([
+    expect(plus(`actions/checkout@${'e'.repeat(40)} # v4.2.2`)).toEqual([
       expect.stringContaining('v4.2.2 predates node24'),
     ]);
-    expect(messages(bumpOneCheckoutPin(`actions/checkout@${'e'.repeat(40)}`))).toEqual([
+    expect(plus(`actions/checkout@${'e'.repeat(40)}`)).toEqual([
       expect.stringContaining("name the release in a comment, as '# vX.Y.Z'"),
     ]);
-    expect(messages(bumpOneCheckoutPin('actions/checkout@v7'))).toEqual([
-      expect.stringContaining('pin to a full 40-character commit SHA'),
-    ]);
-    expect(messages(bumpOneCheckoutPin(`someone/checkout@${'e'.repeat(40)} # v7.0.1`))).toEqual([
-      expect.stringContaining('unknown action'),
-    ]);
+    expect(plus('actions/checkout@v7')).toEqual([expect.stringContaining('pin to a full 40-character commit SHA')]);
+    expect(plus(`someone/checkout@${'e'.repeat(40)} # v7.0.1`)).toEqual([expect.stringContaining('unknown action')]);
   });
 
   it('knows the node24 line of every action it pins', () => {
