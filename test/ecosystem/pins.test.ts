@@ -152,8 +152,12 @@ describe('Dependabot keeps every pin current, and stays out of what is known to 
     expect(FILES.filter((file) => !covered(file))).toEqual([]);
   });
 
-  it('ignores only TypeScript 7 and later (ncc cannot drive it), and this action itself', () => {
-    expect(updater('npm')?.ignore).toEqual([{ 'dependency-name': 'typescript', versions: ['>=7'] }]);
+  it("ignores only TypeScript 7 and later (ncc cannot drive it), Node past the runner's 24, and this action itself", () => {
+    expect(updater('npm')?.ignore).toEqual([
+      { 'dependency-name': 'typescript', versions: ['>=7'] },
+      { 'dependency-name': 'node', versions: ['>=25'] },
+      { 'dependency-name': '@types/node', versions: ['>=25'] },
+    ]);
     expect(updater('github-actions')?.ignore).toEqual([{ 'dependency-name': own.repository }]);
   });
 
