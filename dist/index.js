@@ -31135,9 +31135,6 @@ function hintFor(answer, context = {}) {
     if (status === 404 && target === 'organization') {
         return line `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
     }
-    if (status === 404) {
-        return line `No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).`;
-    }
     if (status === 429) {
         return line `Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
     }
@@ -32815,16 +32812,49 @@ function judge(report, session, call) {
     }
     const hint = hintFor(answer, { method: session.auth.method, apiVersion });
     if (proof && answer.status === 404 && answer.fromAtlas) {
-        const note = report.fateUnknown ? line ` ${MAY_HAVE_DELETED}` : line ``;
-        return {
-            status: 'not-found',
-            stepFails: failOnNotFound,
-            proof,
-            message: line `No link-token to delete for organization ${orgId} (${describeAnswer(answer, call.success)}${after}).${note}`,
-            hint,
-        };
+        // Provisional: a 404 is "nothing to delete" only once the organization is confirmed.
+        return { status: 'not-found', stepFails: failOnNotFound, proof, message: line `` };
     }
     return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+}
+/**
+ * "Nothing to delete" is proven, not assumed: a project ID has the same shape as an organization
+ * ID, and Atlas answers the DELETE for a wrong org-id with the same 404. So the organization is
+ * read with the same credentials; only its answer with this org-id makes the 404 a not-found.
+ */
+async function confirmNotFound(session, deletion, startedAt) {
+    const { settings, log } = session;
+    const orgId = fromSettings(settings.orgId);
+    const call = { method: 'GET', url: organizationUrl(settings), success: 200 };
+    log.info(line `Atlas answered the delete with 404: confirming the organization before calling it "nothing to delete": ${endpointOf(call)}.`);
+    const report = await attemptUntilFinal(call, session);
+    const { final } = report;
+    if (final.kind === 'error') {
+        if (final.cancelled)
+            return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
+        const why = line `Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
+        return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final.hint), startedAt);
+    }
+    const { answer, proof } = final;
+    const id = answer.json?.['id'];
+    if (proof && answer.status === 200 && typeof id === 'string' && id.toLowerCase() === orgId) {
+        const name = answer.json?.['name'];
+        const named = typeof name === 'string' && name.trim() !== '' ? line `"${fromServer(name, 100)}" ` : line ``;
+        const note = deletion.report.fateUnknown ? line ` ${MAY_HAVE_DELETED}` : line ``;
+        return conclude(session, deletion.call, deletion.report, {
+            status: 'not-found',
+            stepFails: settings.failOnNotFound,
+            proof: deletion.proof,
+            message: line `Nothing to delete: organization ${named}(${orgId}) has no link-token.${note}`,
+        }, startedAt);
+    }
+    const answered = describeAnswer(answer, 200, true);
+    const transient = final.failure.kind === 'answer' && isTransientStatus(answer.status);
+    const why = line `Atlas answered the delete with 404, and the organization ${orgId} did not answer with itself (${answered})`;
+    const hint = transient
+        ? line `Atlas did not answer the check: re-run the step.`
+        : line `Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`;
+    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt);
 }
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
 function activeMigration(report) {
@@ -32851,7 +32881,10 @@ async function deleteLinkToken(session) {
         const report = await attemptUntilFinal(call, session);
         const active = activeMigration(report);
         if (active === undefined || settings.migrationWaitMs === 0) {
-            return conclude(session, call, report, judge(report, session, call), startedAt, extras());
+            const verdict = judge(report, session, call);
+            if (verdict.status === 'not-found')
+                return confirmNotFound(session, { call, report, proof: verdict.proof }, startedAt);
+            return conclude(session, call, report, verdict, startedAt, extras());
         }
         wait.checks = check;
         wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];
@@ -32874,9 +32907,69 @@ async function deleteLinkToken(session) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/credential-shapes.ts
+// What Atlas credentials look like today, to catch a value pasted into the wrong input before it
+// is sent: API public keys are 8 lower-case letters, private keys UUIDs, service-account client
+// IDs `mdb_sa_id_` + 24 hex digits, client secrets `mdb_sa_sk_…` (MongoDB's API description).
+// Only a value with another input's shape is refused: formats are MongoDB's to change, and Ops
+// Manager, Atlas for Government or a test server may differ, so anything else goes through.
+
+const SHAPES = [
+    ['client ID', /^mdb_sa_id_/i],
+    ['client secret', /^mdb_sa_sk_/i],
+    ['private key', /^[0-9a-f]{8}(?:-[0-9a-f]{4,12}){3,4}$/i],
+    ['public key', /^[a-z]{8}$/],
+];
+/** The shape each input should have. */
+const credential_shapes_EXPECTED = {
+    'public-key': 'public key',
+    'private-key': 'private key',
+    'client-id': 'client ID',
+    'client-secret': 'client secret',
+};
+/** Where a value of each shape belongs. */
+const HOME = {
+    'public key': 'public-key',
+    'private key': 'private-key',
+    'client ID': 'client-id',
+    'client secret': 'client-secret',
+};
+const DESCRIPTIONS = {
+    'public key': line `an API public key (8 lower-case letters)`,
+    'private key': line `an API private key (a UUID)`,
+    'client ID': line `a service-account client ID (mdb_sa_id_…)`,
+    'client secret': line `a service-account client secret (mdb_sa_sk_…)`,
+};
+function shapeOf(value) {
+    return SHAPES.find(([, pattern]) => pattern.test(value))?.[0];
+}
+/** A value that looks like a secret, whichever input holds it: mask it before anything prints. */
+function looksSecret(value) {
+    const shape = shapeOf(value.trim());
+    return shape === 'private key' || shape === 'client secret';
+}
+/**
+ * Why a value does not belong in this input, when it has another input's shape; undefined when
+ * it has its own shape or none the action knows.
+ */
+function misplacedCredential(input, value) {
+    const shape = shapeOf(value);
+    if (shape === undefined || shape === credential_shapes_EXPECTED[input])
+        return undefined;
+    const home = HOME[shape];
+    const sameMethod = input.startsWith('client-') === home.startsWith('client-');
+    const advice = sameMethod
+        ? line `are ${fromSettings(input)} and ${fromSettings(home)} swapped?`
+        : home.startsWith('client-')
+            ? line `service-account credentials go in client-id and client-secret`
+            : line `API keys go in public-key and private-key`;
+    return line `it looks like ${DESCRIPTIONS[shape]}, not ${DESCRIPTIONS[credential_shapes_EXPECTED[input]]}: ${advice}`;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Raw action inputs -> one typed, validated settings object.
 // Every rule names the input, says what is wrong and what is expected, and never echoes a key.
+
 
 class InputError extends Error {
     input;
@@ -32917,6 +33010,53 @@ const INPUT_NAMES = [
     ...CREDENTIAL_INPUTS,
     ...Object.keys(DEFAULTS),
 ];
+/**
+ * The first input the workflow gave that the action does not have, from the runner's `INPUT_*`
+ * variables (the runner upper-cases names and turns spaces into underscores; GitHub's
+ * local-action also reads them as written): an error naming it and the nearest real input. The
+ * runner itself only warns of such an input, and the action never sees its value — for
+ * `dry_run: true`, that would mean a real delete.
+ */
+function checkInputNames(variables) {
+    const known = new Set(INPUT_NAMES.map((name) => name.toUpperCase()));
+    for (const variable of variables) {
+        if (!variable.toUpperCase().startsWith('INPUT_'))
+            continue;
+        const name = variable.slice('INPUT_'.length);
+        if (known.has(name.toUpperCase()))
+            continue;
+        const nearest = nearestInput(name);
+        const suggestion = nearest === undefined
+            ? line `; its inputs are listed in action.yml and the README`
+            : line `; did you mean '${fromSettings(nearest)}'?`;
+        throw new InputError(sanitizeForMessage(name.toLowerCase()), line `it is not an input of this action${suggestion}`);
+    }
+}
+/** The real input closest to a misspelled one: the same once separators are ignored, or within 3 edits. */
+function nearestInput(name) {
+    const normalize = (text) => text.toLowerCase().replace(/[-_\s]/g, '');
+    const target = normalize(name);
+    let best;
+    for (const candidate of INPUT_NAMES) {
+        const distance = editDistance(target, normalize(candidate));
+        if (distance <= 3 && (best === undefined || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
 function readSettings(read) {
     const value = (name) => read(name).trim() || DEFAULTS[name];
     return {
@@ -32954,6 +33094,13 @@ function parseOrgId(raw) {
     const expected = line `expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)`;
     if (orgId === '')
         throw new InputError('org-id', line `it is required; ${expected}`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(orgId)) {
+        // A URL copied from the Atlas UI: say where the ID is rather than guess at one.
+        const id = /\/orgs?\/([0-9a-f]{24})(?![0-9a-z])/i.exec(orgId)?.[1];
+        throw new InputError('org-id', id === undefined
+            ? line `it is a URL, not an ID; ${expected}: in Atlas it is under Organization Settings, and in the address of any organization page after /org/`
+            : line `it is a URL, not an ID; the organization ID in it is ${fromSettings(id.toLowerCase())}: set org-id to that`);
+    }
     const bad = [...orgId].findIndex((char) => !/^[0-9a-fA-F]$/.test(char));
     if (bad !== -1) {
         const char = [...orgId][bad];
@@ -32986,18 +33133,26 @@ function parseCredentials(read) {
     if (complete(PAIRS.digest)) {
         return {
             method: 'digest',
-            publicKey: parseSecretLine('public-key', read('public-key')),
-            privateKey: parseSecretLine('private-key', read('private-key')),
+            publicKey: parseCredential('public-key', read('public-key')),
+            privateKey: parseCredential('private-key', read('private-key')),
         };
     }
     if (complete(PAIRS['service-account'])) {
         return {
             method: 'service-account',
-            clientId: parseSecretLine('client-id', read('client-id')),
-            clientSecret: parseSecretLine('client-secret', read('client-secret')),
+            clientId: parseCredential('client-id', read('client-id')),
+            clientSecret: parseCredential('client-secret', read('client-secret')),
         };
     }
     throw new InputError('client-id', line `no credentials were given; ${CHOOSE_ONE}`);
+}
+/** A credential: one line that can be sent, and not the value of another credential input. */
+function parseCredential(name, raw) {
+    const value = parseSecretLine(name, raw);
+    const misplaced = misplacedCredential(name, value);
+    if (misplaced !== undefined)
+        throw new InputError(name, misplaced);
+    return value;
 }
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */
 function parseSecretLine(name, raw) {
@@ -36416,9 +36571,12 @@ async function verifyOrganization(session) {
 // what the run's deadline (run-guard.ts) enforces.
 
 
-/** Requests a run makes one after the other: the dry run's organization and role checks; the delete. */
-function requestsInSequence(settings) {
-    return settings.dryRun ? 2 : 1;
+/**
+ * Requests a run makes one after the other, at most: the dry run's organization and role checks;
+ * the delete and, after its 404, the check of the organization.
+ */
+function requestsInSequence() {
+    return 2;
 }
 /** The longest one request to Atlas can take: every attempt at its time limit, every wait at its cap. */
 function requestBudgetMs(settings) {
@@ -36432,7 +36590,7 @@ function requestBudgetMs(settings) {
 function worstCaseMs(settings) {
     const revoke = settings.credentials.method === 'service-account' ? REVOKE_TIMEOUT_MS : 0;
     const migrationWait = settings.dryRun ? 0 : settings.migrationWaitMs;
-    return requestsInSequence(settings) * requestBudgetMs(settings) + migrationWait + revoke;
+    return requestsInSequence() * requestBudgetMs(settings) + migrationWait + revoke;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -36440,6 +36598,7 @@ function worstCaseMs(settings) {
 // before cleanup, so a slow token revocation or a cancellation can never lose the result; and the
 // run's guard (run-guard.ts) reports for an operation that does not end by itself, so the step
 // always ends with its outputs, its summary and, on failure, one error line.
+
 
 
 
@@ -36556,12 +36715,19 @@ async function run(overrides = {}) {
     try {
         // Masks first: nothing may print a secret before the runner knows to hide it.
         const network = readNetworkEnvironment(env);
-        const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...network.secrets];
+        // A client ID is an identifier, unless a secret was pasted into it by mistake.
+        const clientId = out.getInput('client-id');
+        const secrets = [
+            ...SECRET_INPUTS.map((name) => out.getInput(name)),
+            ...(looksSecret(clientId) ? [clientId] : []),
+            ...network.secrets,
+        ];
         for (const secret of secrets)
             if (secret !== '')
                 out.setSecret(secret);
         let settings;
         try {
+            checkInputNames(Object.keys(env));
             settings = readSettings(out.getInput);
         }
         catch (error) {

@@ -107,6 +107,7 @@ const standIn = new AtlasStandIn({
   publicKey: PUBLIC_KEY,
   privateKey: PRIVATE_KEY,
   serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  organizationId: ORG_ID,
   memberKey: { publicKey: MEMBER_PUBLIC_KEY, privateKey: MEMBER_PRIVATE_KEY },
   memberServiceAccount: { clientId: MEMBER_CLIENT_ID, clientSecret: MEMBER_CLIENT_SECRET },
   ...scenario.standIn,

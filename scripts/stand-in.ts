@@ -8,7 +8,7 @@ import { openSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AtlasStandIn } from '../test/support/atlas-stand-in.ts';
-import { CLIENT_ID, CLIENT_SECRET, PRIVATE_KEY, PUBLIC_KEY } from '../test/support/fixtures.ts';
+import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../test/support/fixtures.ts';
 
 const args = process.argv.slice(2);
 const port = Number(args.find((arg) => /^\d+$/.test(arg)) ?? '8089');
@@ -46,6 +46,7 @@ const standIn = new AtlasStandIn({
   publicKey: PUBLIC_KEY,
   privateKey: PRIVATE_KEY,
   serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+  organizationId: ORG_ID,
   port,
 });
 console.log(`Atlas stand-in listening on ${await standIn.start()}`);

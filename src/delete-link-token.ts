@@ -2,7 +2,7 @@
 // to, and judge what Atlas answered. It never touches the runner; the session carries logging,
 // time and credentials.
 import type { AtlasAnswer } from './atlas/answer.ts';
-import { linkTokenUrl } from './atlas/endpoint.ts';
+import { linkTokenUrl, organizationUrl } from './atlas/endpoint.ts';
 import {
   ACTIVE_MIGRATION_CODE,
   activeMigrationProjects,
@@ -10,9 +10,9 @@ import {
   projectList,
   UNAUTHENTICATED_SUCCESS_HINT,
 } from './atlas/hints.ts';
-import { describeAnswer } from './attempt-outcome.ts';
+import { describeAnswer, type Proof } from './attempt-outcome.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport, cancelledWhileWaiting } from './attempts.ts';
-import { announce, conclude } from './operation.ts';
+import { announce, conclude, endpointOf } from './operation.ts';
 import {
   afterAttempts,
   errorVerdict,
@@ -21,9 +21,9 @@ import {
   type RunResult,
   type Verdict,
 } from './result.ts';
-import { MAX_BACKOFF_MS, requestedWaitMs } from './retry.ts';
+import { isTransientStatus, MAX_BACKOFF_MS, requestedWaitMs } from './retry.ts';
 import type { Session } from './session.ts';
-import { formatDuration, fromSettings, line } from './text.ts';
+import { formatDuration, fromServer, fromSettings, line, type SafeText } from './text.ts';
 
 const MAY_HAVE_DELETED = line`An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`;
 const WHAT = line`Deleting the link-token`;
@@ -54,16 +54,61 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   }
   const hint = hintFor(answer, { method: session.auth.method, apiVersion });
   if (proof && answer.status === 404 && answer.fromAtlas) {
-    const note = report.fateUnknown ? line` ${MAY_HAVE_DELETED}` : line``;
-    return {
-      status: 'not-found',
-      stepFails: failOnNotFound,
-      proof,
-      message: line`No link-token to delete for organization ${orgId} (${describeAnswer(answer, call.success)}${after}).${note}`,
-      hint,
-    };
+    // Provisional: a 404 is "nothing to delete" only once the organization is confirmed.
+    return { status: 'not-found', stepFails: failOnNotFound, proof, message: line`` };
   }
   return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+}
+
+/**
+ * "Nothing to delete" is proven, not assumed: a project ID has the same shape as an organization
+ * ID, and Atlas answers the DELETE for a wrong org-id with the same 404. So the organization is
+ * read with the same credentials; only its answer with this org-id makes the 404 a not-found.
+ */
+async function confirmNotFound(
+  session: Session,
+  deletion: { call: AtlasCall; report: AttemptsReport; proof: Proof },
+  startedAt: number,
+): Promise<RunResult> {
+  const { settings, log } = session;
+  const orgId = fromSettings(settings.orgId);
+  const call: AtlasCall = { method: 'GET', url: organizationUrl(settings), success: 200 };
+  log.info(
+    line`Atlas answered the delete with 404: confirming the organization before calling it "nothing to delete": ${endpointOf(call)}.`,
+  );
+  const report = await attemptUntilFinal(call, session);
+  const { final } = report;
+  if (final.kind === 'error') {
+    if (final.cancelled) return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
+    const why = line`Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
+    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final.hint), startedAt);
+  }
+  const { answer, proof } = final;
+  const id = answer.json?.['id'];
+  if (proof && answer.status === 200 && typeof id === 'string' && id.toLowerCase() === orgId) {
+    const name = answer.json?.['name'];
+    const named: SafeText = typeof name === 'string' && name.trim() !== '' ? line`"${fromServer(name, 100)}" ` : line``;
+    const note = deletion.report.fateUnknown ? line` ${MAY_HAVE_DELETED}` : line``;
+    return conclude(
+      session,
+      deletion.call,
+      deletion.report,
+      {
+        status: 'not-found',
+        stepFails: settings.failOnNotFound,
+        proof: deletion.proof,
+        message: line`Nothing to delete: organization ${named}(${orgId}) has no link-token.${note}`,
+      },
+      startedAt,
+    );
+  }
+  const answered = describeAnswer(answer, 200, true);
+  const transient = final.failure.kind === 'answer' && isTransientStatus(answer.status);
+  const why = line`Atlas answered the delete with 404, and the organization ${orgId} did not answer with itself (${answered})`;
+  const hint = transient
+    ? line`Atlas did not answer the check: re-run the step.`
+    : line`Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`;
+  return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt);
 }
 
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
@@ -97,7 +142,10 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
     const report = await attemptUntilFinal(call, session);
     const active = activeMigration(report);
     if (active === undefined || settings.migrationWaitMs === 0) {
-      return conclude(session, call, report, judge(report, session, call), startedAt, extras());
+      const verdict = judge(report, session, call);
+      if (verdict.status === 'not-found')
+        return confirmNotFound(session, { call, report, proof: verdict.proof }, startedAt);
+      return conclude(session, call, report, verdict, startedAt, extras());
     }
     wait.checks = check;
     wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];

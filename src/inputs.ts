@@ -1,5 +1,6 @@
 // Raw action inputs -> one typed, validated settings object.
 // Every rule names the input, says what is wrong and what is expected, and never echoes a key.
+import { misplacedCredential } from './credential-shapes.ts';
 import { fromSettings, line, type SafeText } from './text.ts';
 
 export type ApiVersion = 'v1.0' | 'v2';
@@ -73,6 +74,54 @@ export const INPUT_NAMES = [
   ...(Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]),
 ] as const;
 
+/**
+ * The first input the workflow gave that the action does not have, from the runner's `INPUT_*`
+ * variables (the runner upper-cases names and turns spaces into underscores; GitHub's
+ * local-action also reads them as written): an error naming it and the nearest real input. The
+ * runner itself only warns of such an input, and the action never sees its value — for
+ * `dry_run: true`, that would mean a real delete.
+ */
+export function checkInputNames(variables: readonly string[]): void {
+  const known = new Set(INPUT_NAMES.map((name) => name.toUpperCase()));
+  for (const variable of variables) {
+    if (!variable.toUpperCase().startsWith('INPUT_')) continue;
+    const name = variable.slice('INPUT_'.length);
+    if (known.has(name.toUpperCase())) continue;
+    const nearest = nearestInput(name);
+    const suggestion =
+      nearest === undefined
+        ? line`; its inputs are listed in action.yml and the README`
+        : line`; did you mean '${fromSettings(nearest)}'?`;
+    throw new InputError(sanitizeForMessage(name.toLowerCase()), line`it is not an input of this action${suggestion}`);
+  }
+}
+
+/** The real input closest to a misspelled one: the same once separators are ignored, or within 3 edits. */
+function nearestInput(name: string): string | undefined {
+  const normalize = (text: string): string => text.toLowerCase().replace(/[-_\s]/g, '');
+  const target = normalize(name);
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of INPUT_NAMES) {
+    const distance = editDistance(target, normalize(candidate));
+    if (distance <= 3 && (best === undefined || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
 export function readSettings(read: InputReader): Settings {
   const value = (name: keyof typeof DEFAULTS): string => read(name).trim() || DEFAULTS[name];
   return {
@@ -111,6 +160,16 @@ export function parseOrgId(raw: string): string {
   const orgId = raw.trim();
   const expected = line`expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)`;
   if (orgId === '') throw new InputError('org-id', line`it is required; ${expected}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(orgId)) {
+    // A URL copied from the Atlas UI: say where the ID is rather than guess at one.
+    const id = /\/orgs?\/([0-9a-f]{24})(?![0-9a-z])/i.exec(orgId)?.[1];
+    throw new InputError(
+      'org-id',
+      id === undefined
+        ? line`it is a URL, not an ID; ${expected}: in Atlas it is under Organization Settings, and in the address of any organization page after /org/`
+        : line`it is a URL, not an ID; the organization ID in it is ${fromSettings(id.toLowerCase())}: set org-id to that`,
+    );
+  }
   const bad = [...orgId].findIndex((char) => !/^[0-9a-fA-F]$/.test(char));
   if (bad !== -1) {
     const char = [...orgId][bad] as string;
@@ -152,18 +211,26 @@ export function parseCredentials(read: InputReader): Credentials {
   if (complete(PAIRS.digest)) {
     return {
       method: 'digest',
-      publicKey: parseSecretLine('public-key', read('public-key')),
-      privateKey: parseSecretLine('private-key', read('private-key')),
+      publicKey: parseCredential('public-key', read('public-key')),
+      privateKey: parseCredential('private-key', read('private-key')),
     };
   }
   if (complete(PAIRS['service-account'])) {
     return {
       method: 'service-account',
-      clientId: parseSecretLine('client-id', read('client-id')),
-      clientSecret: parseSecretLine('client-secret', read('client-secret')),
+      clientId: parseCredential('client-id', read('client-id')),
+      clientSecret: parseCredential('client-secret', read('client-secret')),
     };
   }
   throw new InputError('client-id', line`no credentials were given; ${CHOOSE_ONE}`);
+}
+
+/** A credential: one line that can be sent, and not the value of another credential input. */
+function parseCredential(name: (typeof CREDENTIAL_INPUTS)[number], raw: string): string {
+  const value = parseSecretLine(name, raw);
+  const misplaced = misplacedCredential(name, value);
+  if (misplaced !== undefined) throw new InputError(name, misplaced);
+  return value;
 }
 
 /** A key or secret: one line, trimmed. Never echoes the value or the offending character. */

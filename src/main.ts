@@ -6,7 +6,8 @@ import { linkTokenUrl, organizationUrl } from './atlas/endpoint.ts';
 import { NetworkConfigError, readNetworkEnvironment } from './atlas/network-env.ts';
 import type { AuthMethod } from './auth/authenticator.ts';
 import { deleteLinkToken } from './delete-link-token.ts';
-import { InputError, readSettings, type Settings } from './inputs.ts';
+import { looksSecret } from './credential-shapes.ts';
+import { checkInputNames, InputError, readSettings, type Settings } from './inputs.ts';
 import { endpointOf } from './operation.ts';
 import { type RunResult, uncertainty } from './result.ts';
 import { guardRun, type ProcessHooks, processHooks, type StopReason, DEADLINE_MARGIN_MS } from './run-guard.ts';
@@ -141,11 +142,18 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
   try {
     // Masks first: nothing may print a secret before the runner knows to hide it.
     const network = readNetworkEnvironment(env);
-    const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...network.secrets];
+    // A client ID is an identifier, unless a secret was pasted into it by mistake.
+    const clientId = out.getInput('client-id');
+    const secrets = [
+      ...SECRET_INPUTS.map((name) => out.getInput(name)),
+      ...(looksSecret(clientId) ? [clientId] : []),
+      ...network.secrets,
+    ];
     for (const secret of secrets) if (secret !== '') out.setSecret(secret);
 
     let settings: Settings;
     try {
+      checkInputNames(Object.keys(env));
       settings = readSettings(out.getInput);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

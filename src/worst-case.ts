@@ -6,9 +6,12 @@ import { MAX_WAIT_MS } from './retry.ts';
 
 type Budget = Pick<Settings, 'maxAttempts' | 'timeoutMs' | 'credentials' | 'dryRun' | 'migrationWaitMs'>;
 
-/** Requests a run makes one after the other: the dry run's organization and role checks; the delete. */
-export function requestsInSequence(settings: Pick<Settings, 'dryRun'>): number {
-  return settings.dryRun ? 2 : 1;
+/**
+ * Requests a run makes one after the other, at most: the dry run's organization and role checks;
+ * the delete and, after its 404, the check of the organization.
+ */
+export function requestsInSequence(): number {
+  return 2;
 }
 
 /** The longest one request to Atlas can take: every attempt at its time limit, every wait at its cap. */
@@ -24,5 +27,5 @@ export function requestBudgetMs(settings: Budget): number {
 export function worstCaseMs(settings: Budget): number {
   const revoke = settings.credentials.method === 'service-account' ? REVOKE_TIMEOUT_MS : 0;
   const migrationWait = settings.dryRun ? 0 : settings.migrationWaitMs;
-  return requestsInSequence(settings) * requestBudgetMs(settings) + migrationWait + revoke;
+  return requestsInSequence() * requestBudgetMs(settings) + migrationWait + revoke;
 }

@@ -111,9 +111,6 @@ export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {})
   if (status === 404 && target === 'organization') {
     return line`Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
   }
-  if (status === 404) {
-    return line`No link-token exists for this organization: it was already deleted or never created (or the org-id is wrong).`;
-  }
   if (status === 429) {
     return line`Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
   }

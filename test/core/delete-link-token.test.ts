@@ -138,11 +138,12 @@ describe('retries', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ action: 'reset' }, { status: 404, body: ATLAS_ERRORS.notFound() });
     const result = await perform(settingsFor(baseUrl, { maxAttempts: 1 }), recordingLogger(), instantRuntime());
-    expect(result).toMatchObject({ status: 'not-found', httpStatus: 404, errorCode: 'UNEXPECTED_ERROR', attempts: 1 });
+    // One attempt for the delete, one for the check of the organization that proves the 404.
+    expect(result).toMatchObject({ status: 'not-found', httpStatus: 404, errorCode: 'UNEXPECTED_ERROR', attempts: 2 });
     expect(result.message).toBe(
-      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR). An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
+      `Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token. An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
     );
-    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'reset', '404']);
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', 'reset', '404', '200']);
   });
 
   it.each([
@@ -168,10 +169,11 @@ describe('retries', () => {
         'HTTP 503 SERVICE_UNAVAILABLE',
         outcome,
         'HTTP 404 UNEXPECTED_ERROR',
+        'HTTP 200',
       ]);
       expect(result.status).toBe('not-found');
       expect(result.message).toBe(
-        `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 3 attempts). An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
+        `Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token. An earlier request that timed out, was cut off or failed inside Atlas may have deleted it.`,
       );
     },
   );
@@ -183,9 +185,7 @@ describe('retries', () => {
     const [server, baseUrl] = await startStandIn();
     server.script(step, { status: 404, body: ATLAS_ERRORS.notFound() });
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result.message).toBe(
-      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 2 attempts).`,
-    );
+    expect(result.message).toBe(`Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token.`);
   });
 
   it('says nothing of earlier attempts that never reached the server', async () => {
@@ -340,10 +340,11 @@ describe('final answers', () => {
 
   it('treats 404 as not-found, failing the step only with fail-on-not-found', async () => {
     const [server, baseUrl] = await startStandIn();
-    server.script({ status: 404, body: ATLAS_ERRORS.notFound() }, { status: 404, body: ATLAS_ERRORS.notFound() });
+    server.script({ status: 404, body: ATLAS_ERRORS.notFound() });
     const lenient = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 1 });
-    expect(lenient.message).toBe(`No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR).`);
+    expect(lenient).toMatchObject({ status: 'not-found', stepFails: false, attempts: 2, httpStatus: 404 });
+    expect(lenient.message).toBe(`Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token.`);
+    server.script({ status: 404, body: ATLAS_ERRORS.notFound() });
     const strict = await perform(settingsFor(baseUrl, { failOnNotFound: true }), recordingLogger(), instantRuntime());
     expect(strict).toMatchObject({ status: 'not-found', stepFails: true });
   });

@@ -220,10 +220,9 @@ describe('service account', () => {
       'HTTP 503 SERVICE_UNAVAILABLE',
       expect.stringMatching(/^network error: /) as unknown as string,
       'HTTP 404 UNEXPECTED_ERROR',
+      'HTTP 200',
     ]);
-    expect(result.message).toBe(
-      `No link-token to delete for organization ${ORG_ID} (HTTP 404 UNEXPECTED_ERROR after 3 attempts).`,
-    );
+    expect(result.message).toBe(`Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token.`);
   });
 
   it('calls a 401 to a token fresh from this attempt a refusal', async () => {

@@ -72,6 +72,11 @@ export interface StandInOptions {
   forgetsNoncesSilently?: boolean;
   /** The name its Return One Organization answers with. */
   organizationName?: string;
+  /**
+   * The one organization the credentials belong to; others are unknown, as Atlas answers them (a
+   * DELETE gets the same 404 as an organization without a link-token). Every ID, when omitted.
+   */
+  organizationId?: string;
   /** expires_in of the tokens it issues (3600 by default). */
   tokenLifetimeSeconds?: number;
 }
@@ -416,6 +421,15 @@ export class AtlasStandIn {
     const scripted = this.steps.shift();
     if (scripted) {
       this.answer(scripted, url, record, res, send);
+      return;
+    }
+    const known = this.options.organizationId;
+    if (known !== undefined && match[2] !== known) {
+      const unknown =
+        operation.kind === 'delete'
+          ? { status: 404, body: ATLAS_ERRORS.notFound() }
+          : { status: 404, body: ATLAS_ERRORS.orgNotFound(match[2] ?? '') };
+      this.answer(unknown, url, record, res, send);
       return;
     }
     if (operation.kind !== 'organization' && role !== 'owner') {

@@ -61,6 +61,7 @@ export function useE2E(): E2E {
         publicKey: PUBLIC_KEY,
         privateKey: PRIVATE_KEY,
         serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+        organizationId: ORG_ID,
         ...(tls ? { tls: { key: certs().key, cert: certs().cert } } : {}),
         ...rest,
       });

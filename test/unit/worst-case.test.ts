@@ -6,23 +6,22 @@ import { SERVICE_ACCOUNT, settingsFor } from '../support/fixtures.ts';
 describe('worstCaseMs', () => {
   const defaults = settingsFor('https://cloud.mongodb.com', { timeoutMs: 30_000, maxAttempts: 5 });
 
-  it('is 6.5 min for a delete with the defaults: 5 × 30 s + 4 × 60 s', () => {
+  it('is 13 min with the defaults: two requests in sequence, each 5 × 30 s + 4 × 60 s', () => {
     expect(requestBudgetMs(defaults)).toBe(390_000);
-    expect(worstCaseMs(defaults)).toBe(390_000);
+    expect(requestsInSequence()).toBe(2);
+    expect(worstCaseMs(defaults)).toBe(780_000);
   });
 
   it('adds the 5 s revoke of a service account', () => {
-    expect(worstCaseMs({ ...defaults, credentials: SERVICE_ACCOUNT })).toBe(395_000);
+    expect(worstCaseMs({ ...defaults, credentials: SERVICE_ACCOUNT })).toBe(785_000);
   });
 
-  it('counts two requests for a dry run, and the migration wait for the delete only', () => {
-    expect(requestsInSequence({ dryRun: true })).toBe(2);
-    expect(requestsInSequence({ dryRun: false })).toBe(1);
+  it('adds the migration wait to the delete only', () => {
     expect(worstCaseMs({ ...defaults, dryRun: true, migrationWaitMs: 600_000 })).toBe(780_000);
-    expect(worstCaseMs({ ...defaults, migrationWaitMs: 600_000 })).toBe(990_000);
+    expect(worstCaseMs({ ...defaults, migrationWaitMs: 600_000 })).toBe(1_380_000);
   });
 
-  it('is one attempt and no wait with max-attempts 1', () => {
-    expect(worstCaseMs({ ...defaults, maxAttempts: 1, timeoutMs: 1_500 })).toBe(1_500);
+  it('is two attempts and no wait with max-attempts 1', () => {
+    expect(worstCaseMs({ ...defaults, maxAttempts: 1, timeoutMs: 1_500 })).toBe(3_000);
   });
 });
