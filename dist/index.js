@@ -31079,7 +31079,10 @@ const CREDENTIAL_NOUNS = {
 const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
 const NOT_FROM_ATLAS_HINT = line `The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
 /** A request without credentials answered with a success: Atlas always asks for credentials first. */
-const UNAUTHENTICATED_SUCCESS_HINT = line `Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+const UNAUTHENTICATED_SUCCESS = {
+    cause: { kind: 'not-atlas' },
+    hint: line `Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
+};
 const DEFAULT_CONTEXT = { method: 'digest', target: 'link-token', apiVersion: 'v1.0' };
 /** The project IDs Atlas names in an active-migration refusal (24 hexadecimal digits each). */
 function activeMigrationProjects(answer) {
@@ -31095,50 +31098,86 @@ function projectList(projects) {
         ? line ` in project ${projects[0]}`
         : line ` in projects ${joinText(projects, ', ')}`;
 }
-function hintFor(answer, context = {}) {
+/** What an Atlas answer that is not a success comes to: its cause, and a one-line hint. */
+function diagnose(answer, context = {}) {
     const { method, target, apiVersion } = { ...DEFAULT_CONTEXT, ...context };
     const { status, errorCode } = answer;
     const credential = CREDENTIAL_NOUNS[method];
+    const notAtlas = { kind: 'not-atlas' };
     if (status < 200) {
-        return line `The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+        return {
+            cause: notAtlas,
+            hint: line `The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
+        };
     }
     if (status >= 300 && status < 400) {
-        return line `Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
+        return {
+            cause: notAtlas,
+            hint: line `Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`,
+        };
     }
     if (errorCode === ACTIVE_MIGRATION_CODE) {
-        return line `A live migration is still active${projectList(activeMigrationProjects(answer))}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`;
+        const projects = activeMigrationProjects(answer);
+        return {
+            cause: { kind: 'active-migration', projects },
+            hint: line `A live migration is still active${projectList(projects)}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`,
+        };
     }
     if (status === 410) {
-        return apiVersion === 'v1.0'
-            ? line `Atlas says this version of its API is gone: set api-version: v2.`
-            : line `Atlas says this version of its API is gone: update this action to a release that uses a current version.`;
-    }
-    if (status === 401 && method === 'digest') {
-        return line `Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
+        return {
+            cause: { kind: 'version-gone' },
+            hint: apiVersion === 'v1.0'
+                ? line `Atlas says this version of its API is gone: set api-version: v2.`
+                : line `Atlas says this version of its API is gone: update this action to a release that uses a current version.`,
+        };
     }
     if (status === 401) {
-        return line `Atlas refused the access token: check that the service account belongs to this organization.`;
+        return {
+            cause: { kind: 'credentials' },
+            hint: method === 'digest'
+                ? line `Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`
+                : line `Atlas refused the access token: check that the service account belongs to this organization.`,
+        };
     }
     if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
         const ip = quotedIp(answer);
         const address = ip ? line ` ${ip}` : line ``;
-        return line `The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+        return {
+            cause: { kind: 'access-list', ip },
+            hint: line `The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`,
+        };
     }
     if (status === 403 && target === 'organization') {
-        return line `The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`;
+        return {
+            cause: { kind: 'organization' },
+            hint: line `The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`,
+        };
     }
     if (status === 403) {
-        return line `The ${credential} needs the Organization Owner role in this organization.`;
+        return {
+            cause: { kind: 'role' },
+            hint: line `The ${credential} needs the Organization Owner role in this organization.`,
+        };
     }
     if (status === 404 && !answer.fromAtlas)
-        return NOT_FROM_ATLAS_HINT;
+        return { cause: notAtlas, hint: NOT_FROM_ATLAS_HINT };
     if (status === 404 && target === 'organization') {
-        return line `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+        return {
+            cause: { kind: 'organization' },
+            hint: line `Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`,
+        };
     }
     if (status === 429) {
-        return line `Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
+        return {
+            cause: { kind: 'rate-limited' },
+            hint: line `Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`,
+        };
     }
-    return undefined;
+    return { cause: { kind: 'answer', status } };
+}
+/** The hint alone. */
+function hintFor(answer, context = {}) {
+    return diagnose(answer, context).hint;
 }
 /** For a refused token request (400 or 401 from the token endpoint). */
 const TOKEN_REFUSED_HINT = line `Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.`;
@@ -32211,9 +32250,11 @@ function describeAnswer(answer, success, withDetail = false) {
 /** Why the authenticator would not answer a 401 (`answer`), and what to do about it. */
 function describeRefusal(error, answer) {
     const status = describeAnswer(answer, 0);
-    if (error instanceof StaleNonceError)
-        return { description: line `${status}: ${error.text}`, hint: STALE_NONCE_HINT };
-    return { description: line `${status}: authentication refused: ${error.text}` };
+    const cause = { kind: 'authentication-refused' };
+    if (error instanceof StaleNonceError) {
+        return { description: line `${status}: ${error.text}`, hint: STALE_NONCE_HINT, cause };
+    }
+    return { description: line `${status}: authentication refused: ${error.text}`, cause };
 }
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
 function tokenErrorCode(error) {
@@ -32224,35 +32265,54 @@ function describeError(error, context) {
     const base = { kind: 'error', cancelled: false, fateUnknown: context.fateUnknown, phase: context.phase };
     if (error instanceof TransportError && error.kind === 'aborted') {
         return context.cancelled
-            ? { ...base, failure: final, description: line `cancelled ${DURING[context.phase]}`, cancelled: true }
+            ? {
+                ...base,
+                failure: final,
+                description: line `cancelled ${DURING[context.phase]}`,
+                cancelled: true,
+                cause: { kind: 'cancelled' },
+            }
             : {
                 ...base,
                 failure: { kind: 'timeout' },
                 description: line `timed out after ${formatDuration(context.timeoutMs)}`,
+                cause: { kind: 'timeout' },
             };
     }
-    if (error instanceof UnusableTokenError)
-        return { ...base, failure: final, description: error.text };
+    if (error instanceof UnusableTokenError) {
+        return { ...base, failure: final, description: error.text, cause: { kind: 'not-atlas' } };
+    }
     if (error instanceof TokenEndpointError) {
         const refused = error.status === 400 || error.status === 401;
+        const cause = refused
+            ? { kind: 'credentials' }
+            : error.status === 429
+                ? { kind: 'rate-limited' }
+                : { kind: 'answer', status: error.status };
         return {
             ...base,
             failure: { kind: 'answer', status: error.status, retryAfter: error.retryAfter },
             description: line `token request failed: ${error.text}`,
             errorCode: tokenErrorCode(error),
+            cause,
             ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
         };
     }
     if (error instanceof TransportError)
         return describeTransportError(error, base, final);
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, failure: final, description: line `unexpected error: ${fromServer(message)}` };
+    return {
+        ...base,
+        failure: final,
+        description: line `unexpected error: ${fromServer(message)}`,
+        cause: { kind: 'bug' },
+    };
 }
 function describeTransportError(error, base, final) {
     switch (error.kind) {
         case 'tls': {
             const hint = error.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? HOST_MISMATCH_HINT : UNTRUSTED_CERTIFICATE_HINT;
-            return { ...base, failure: final, description: line `TLS failure: ${error.text}`, hint };
+            return { ...base, failure: final, description: line `TLS failure: ${error.text}`, hint, cause: { kind: 'tls' } };
         }
         case 'not-tls':
             // OpenSSL's own text here is a file path and line number: the code says it all.
@@ -32261,6 +32321,7 @@ function describeTransportError(error, base, final) {
                 failure: final,
                 description: line `TLS failure: the server did not answer the TLS handshake in TLS (${fromServer(error.code ?? 'EPROTO', 40)})`,
                 hint: NOT_TLS_HINT,
+                cause: { kind: 'tls' },
             };
         case 'proxy': {
             const status = error.proxyStatus ?? 0;
@@ -32269,6 +32330,7 @@ function describeTransportError(error, base, final) {
                 ...base,
                 failure: { kind: 'proxy', status },
                 description: line `proxy failure: ${error.text}`,
+                cause: { kind: 'proxy' },
                 ...(hint ? { hint } : {}),
             };
         }
@@ -32277,6 +32339,7 @@ function describeTransportError(error, base, final) {
                 ...base,
                 failure: { kind: 'network', code: error.code },
                 description: line `network error: ${error.text}`,
+                cause: { kind: 'network' },
             };
     }
 }
@@ -32533,6 +32596,8 @@ async function attemptOnce(call, session) {
                 });
             }
             catch (error) {
+                if (error instanceof TransportError && error.requestSent)
+                    noteSent(session, call);
                 // Node's documented pattern: a kept-alive connection the server had closed is retried once
                 // on a fresh one, within the attempt (DELETE and GET are idempotent).
                 if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection)
@@ -32544,6 +32609,7 @@ async function attemptOnce(call, session) {
                 continue;
             }
             progress.authorizedInFlight = false; // answered: its fate is in the answer
+            noteSent(session, call);
             noticeDeprecation(session, call, http);
             const answer = readAtlasAnswer(http, settings.envelope);
             if (http.status === 401) {
@@ -32586,6 +32652,12 @@ async function attemptOnce(call, session) {
         return outcome;
     }
 }
+/** Records that a request to this endpoint reached the server, for the summary. */
+function noteSent(session, call) {
+    const request = describeRequest(call.method, call.url);
+    if (!session.progress.requestsSent.includes(request))
+        session.progress.requestsSent.push(request);
+}
 /** The first answer of a run that says its API is deprecated or going away gets one warning. */
 function noticeDeprecation(session, call, http) {
     const { progress, runtime, log } = session;
@@ -32619,6 +32691,7 @@ function cancelledWhileWaiting(last, phase = 'wait') {
         kind: 'error',
         failure: { kind: 'final' },
         description: line `cancelled ${DURING[phase]}`,
+        cause: { kind: 'cancelled' },
         cancelled: true,
         fateUnknown: last.fateUnknown,
         phase,
@@ -32707,9 +32780,12 @@ function buildResult(report, verdict, context) {
         cancelled: final.kind === 'error' && final.cancelled,
         dryRun: context.dryRun,
         ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
+        ...(verdict.note === undefined ? {} : { note: verdict.note }),
         ...(context.checks ? { checks: context.checks } : {}),
         ...(context.migrationWait ? { migrationWait: context.migrationWait } : {}),
         ...(context.warnings && context.warnings.length > 0 ? { warnings: context.warnings } : {}),
+        ...(verdict.status === 'failed' ? { cause: verdict.cause } : {}),
+        ...(context.requests && context.requests.length > 0 ? { requests: context.requests } : {}),
     };
 }
 /** `after 3 attempts`, or nothing for one. */
@@ -32717,9 +32793,10 @@ function afterAttempts(attempts) {
     return attempts > 1 ? line ` after ${attempts} attempts` : line ``;
 }
 /** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
-function failedVerdict(what, why, attempts, hint) {
+function failedVerdict(what, why, attempts, diagnosis) {
+    const { hint, cause } = diagnosis;
     const sentence = endSentence(line `${what} failed${afterAttempts(attempts)}: ${why}`);
-    return { status: 'failed', stepFails: true, message: hint ? line `${sentence} ${hint}` : sentence, hint };
+    return { status: 'failed', stepFails: true, message: hint ? line `${sentence} ${hint}` : sentence, hint, cause };
 }
 /** What may have happened to the link-token when a run ends without a result. */
 function uncertainty(dryRun, facts) {
@@ -32737,10 +32814,11 @@ function errorVerdict(final, report, what, dryRun) {
         return {
             status: 'failed',
             stepFails: true,
+            cause: { kind: 'cancelled', outcome: uncertainty(dryRun, report) },
             message: line `Cancelled: the job was cancelled ${DURING[final.phase]}; ${uncertainty(dryRun, report)}.`,
         };
     }
-    return failedVerdict(what, final.description, report.attempts, final.hint);
+    return failedVerdict(what, final.description, report.attempts, final);
 }
 
 ;// CONCATENATED MODULE: ./src/operation.ts
@@ -32770,6 +32848,7 @@ function conclude(session, call, report, verdict, startedAt, extras = {}) {
         dryRun: session.settings.dryRun,
         attempts: session.progress.attempts,
         attemptLog: session.progress.attemptLog,
+        requests: session.progress.requestsSent,
         ...extras,
     });
 }
@@ -32795,12 +32874,12 @@ function judge(report, session, call) {
         return errorVerdict(final, report, WHAT, false);
     const { answer, proof, refusal } = final;
     if (refusal)
-        return failedVerdict(WHAT, refusal.description, attempts, refusal.hint);
+        return failedVerdict(WHAT, refusal.description, attempts, refusal);
     const after = afterAttempts(attempts);
     const looksLikeSuccess = answer.status === call.success || (answer.status === 404 && answer.fromAtlas === true);
     if (looksLikeSuccess && proof === undefined) {
         const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
-        return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+        return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
     }
     if (proof && answer.status === call.success) {
         return {
@@ -32810,12 +32889,12 @@ function judge(report, session, call) {
             message: line `Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
         };
     }
-    const hint = hintFor(answer, { method: session.auth.method, apiVersion });
     if (proof && answer.status === 404 && answer.fromAtlas) {
         // Provisional: a 404 is "nothing to delete" only once the organization is confirmed.
         return { status: 'not-found', stepFails: failOnNotFound, proof, message: line `` };
     }
-    return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+    const diagnosis = diagnose(answer, { method: session.auth.method, apiVersion });
+    return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, diagnosis);
 }
 /**
  * "Nothing to delete" is proven, not assumed: a project ID has the same shape as an organization
@@ -32833,7 +32912,7 @@ async function confirmNotFound(session, deletion, startedAt) {
         if (final.cancelled)
             return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
         const why = line `Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
-        return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final.hint), startedAt);
+        return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
     }
     const { answer, proof } = final;
     const id = answer.json?.['id'];
@@ -32846,15 +32925,19 @@ async function confirmNotFound(session, deletion, startedAt) {
             stepFails: settings.failOnNotFound,
             proof: deletion.proof,
             message: line `Nothing to delete: organization ${named}(${orgId}) has no link-token.${note}`,
+            ...(deletion.report.fateUnknown ? { note: MAY_HAVE_DELETED } : {}),
         }, startedAt);
     }
     const answered = describeAnswer(answer, 200, true);
     const transient = final.failure.kind === 'answer' && isTransientStatus(answer.status);
     const why = line `Atlas answered the delete with 404, and the organization ${orgId} did not answer with itself (${answered})`;
-    const hint = transient
-        ? line `Atlas did not answer the check: re-run the step.`
-        : line `Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`;
-    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt);
+    const diagnosis = transient
+        ? { cause: { kind: 'answer', status: answer.status }, hint: line `Atlas did not answer the check: re-run the step.` }
+        : {
+            cause: { kind: 'organization' },
+            hint: line `Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`,
+        };
+    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
 }
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
 function activeMigration(report) {
@@ -32893,8 +32976,11 @@ async function deleteLinkToken(session) {
         const where = projectList(activeMigrationProjects(active));
         if (remaining <= 0) {
             const why = line `a live migration was still active${where} after waiting ${formatDuration(wait.waitedMs)} (migration-wait-seconds allows ${limit}): ${describeAnswer(active, call.success, true)}`;
-            const hint = line `Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`;
-            return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt, extras());
+            const diagnosis = {
+                cause: { kind: 'active-migration', projects: wait.projects },
+                hint: line `Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`,
+            };
+            return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
         }
         const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
         log.info(line `A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`);
@@ -36331,6 +36417,7 @@ function openSession(settings, network, log, runtime) {
         fateUnknown: false,
         attemptLog: [],
         deprecationWarned: false,
+        requestsSent: [],
     };
     return { settings, transport, auth, log, runtime, progress };
 }
@@ -36345,17 +36432,12 @@ async function closeSession(session) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary, rendered as HTML from a result object. Every value is escaped: some of it
-// (detail, error codes) is text from the network.
+// The job summary, rendered as HTML from a result object, to be read in five seconds: a heading
+// that carries the result and its cause, what to do (with a link to the Atlas page that fixes
+// the cause), then only the facts of what happened. Every value is escaped: some of it (detail,
+// error codes) is text from the network.
 
 
-const HEADING = 'Atlas live-migration link-token';
-const RESULT_LABELS = {
-    deleted: '✅ deleted',
-    'not-found': 'ℹ️ not found (nothing to delete)',
-    failed: '❌ failed',
-    'dry-run-passed': '✅ dry run passed (nothing was deleted)',
-};
 function escapeHtml(text) {
     return text
         .replace(/&/g, '&amp;')
@@ -36364,67 +36446,171 @@ function escapeHtml(text) {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
 }
+/** MongoDB's documentation for each cause a user can fix in Atlas. */
+const DOCS = {
+    apiAccess: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
+    serviceAccounts: 'https://www.mongodb.com/docs/atlas/api/service-accounts-overview',
+    roles: 'https://www.mongodb.com/docs/atlas/reference/user-roles/',
+    cutover: 'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+    deleteLinkToken: 'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-deleteorglivemigrationlinktokens',
+};
+function credentialOf(result) {
+    return result.authMethod === 'digest' ? line `API key` : line `service account`;
+}
+/** The cause, as the end of a heading: `❌ Not deleted: <this>`. */
+function causeText(cause, result) {
+    const credential = credentialOf(result);
+    switch (cause.kind) {
+        case 'access-list':
+            return cause.ip
+                ? line `runner IP ${cause.ip} is not on the ${credential}'s access list`
+                : line `this runner's IP address is not on the ${credential}'s access list`;
+        case 'credentials':
+            return line `Atlas refused the ${credential}`;
+        case 'role':
+            return line `the ${credential} lacks the Organization Owner role`;
+        case 'active-migration':
+            return cause.projects.length === 0
+                ? line `a live migration is still active`
+                : line `a live migration is still active in ${cause.projects.length === 1 ? line `project` : line `projects`} ${joinText(cause.projects, ', ')}`;
+        case 'organization':
+            return line `org-id names no organization this ${credential} can see`;
+        case 'not-atlas':
+            return line `the server at base-url is not the Atlas API`;
+        case 'authentication-refused':
+            return line `the server asked for authentication the action will not give`;
+        case 'rate-limited':
+            return line `Atlas rate-limited every attempt`;
+        case 'timeout':
+            return line `no answer within timeout-seconds`;
+        case 'network':
+            return line `the network failed`;
+        case 'tls':
+            return line `the server's TLS certificate or protocol was refused`;
+        case 'proxy':
+            return line `the proxy refused the tunnel to Atlas`;
+        case 'version-gone':
+            return line `this version of the Atlas API is gone`;
+        case 'answer':
+            return line `Atlas answered HTTP ${cause.status}`;
+        case 'cancelled':
+        case 'stopped':
+        case 'bug':
+            return line `unexpected error`;
+    }
+}
+/** The page that fixes the cause, when there is one. */
+function docsFor(cause, result) {
+    switch (cause?.kind) {
+        case 'access-list':
+            return [DOCS.apiAccess, 'Atlas: API access lists'];
+        case 'credentials':
+            return result.authMethod === 'digest'
+                ? [DOCS.apiAccess, 'Atlas: API keys']
+                : [DOCS.serviceAccounts, 'Atlas: service accounts'];
+        case 'role':
+            return [DOCS.roles, 'Atlas: organization roles'];
+        case 'active-migration':
+            return [DOCS.cutover, 'Atlas: cut over a live migration'];
+        case 'version-gone':
+            return [DOCS.deleteLinkToken, 'Atlas Administration API: Remove One Link-Token'];
+        default:
+            return undefined;
+    }
+}
+/** The heading: the result and, on failure, its cause. */
+function heading(result) {
+    const ownerUnverified = result.checks?.some((check) => !check.verified) === true;
+    switch (result.status) {
+        case 'deleted':
+            return line `✅ Link-token deleted`;
+        case 'not-found':
+            return result.stepFails
+                ? line `❌ Nothing to delete, and fail-on-not-found is set`
+                : line `✅ Nothing to delete: the organization has no link-token`;
+        case 'dry-run-passed':
+            return ownerUnverified
+                ? line `✅ Dry run passed — nothing deleted; the Organization Owner role was not verified`
+                : line `✅ Dry run passed — nothing deleted`;
+        case 'failed': {
+            const cause = result.cause ?? { kind: 'bug' };
+            if (cause.kind === 'cancelled')
+                return line `❌ Cancelled: ${cause.outcome ?? line `nothing is known of the link-token`}`;
+            if (cause.kind === 'stopped')
+                return line `❌ Stopped: ${cause.why}; ${cause.outcome}`;
+            return line `${result.dryRun ? line `❌ Dry run failed` : line `❌ Not deleted`}: ${causeText(cause, result)}`;
+        }
+    }
+}
 function table(rows) {
-    const body = rows.map(([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`);
+    const body = rows.map(([name, value]) => {
+        const html = typeof value === 'string' ? escapeHtml(value) : value.map(escapeHtml).join('<br>');
+        return `<tr><th align="left">${escapeHtml(name)}</th><td>${html}</td></tr>`;
+    });
     return `<table>\n${body.join('\n')}\n</table>`;
 }
-/** What a dry run proved, and what it cannot. */
+/** The facts of what happened, and only those. */
+function facts(orgId, result) {
+    const rows = [
+        ['Organization', result.organizationName ? `${result.organizationName} (${orgId})` : orgId],
+        ['Authentication', METHOD_LABELS[result.authMethod]],
+    ];
+    if (result.requests && result.requests.length > 0) {
+        rows.push([result.requests.length === 1 ? 'Request' : 'Requests', result.requests]);
+    }
+    const last = result.attemptLog.at(-1);
+    if (result.status === 'failed' && last)
+        rows.push(['Last attempt', last.outcome]);
+    else if (result.httpStatus !== undefined)
+        rows.push(['HTTP status', String(result.httpStatus)]);
+    if (result.status === 'failed' && result.detail)
+        rows.push(['Atlas said', result.detail]);
+    if (result.migrationWait) {
+        const wait = result.migrationWait;
+        const checks = `${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active`;
+        rows.push([
+            'Waited for a live migration',
+            `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}; ${checks}`,
+        ]);
+    }
+    const attempts = `${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
+    rows.push(['Attempts', `${attempts} in ${formatDuration(result.durationMs)}`]);
+    return rows;
+}
+/** What a dry run checked, and what it cannot. */
 function dryRunSection(result) {
     const items = (result.checks ?? []).map((check) => check.verified
         ? `<li>✅ ${escapeHtml(check.what)}</li>`
         : `<li>⚠️ not verified: ${escapeHtml(check.what)}${check.note ? ` — ${escapeHtml(check.note)}` : ''}</li>`);
     return [
-        '<h3>Dry run: nothing was deleted</h3>',
-        ...(items.length > 0 ? [`<p>Checked:</p>\n<ul>\n${items.join('\n')}\n</ul>`] : []),
-        '<p>Not verified by a dry run: whether a link-token exists.</p>',
+        ...(items.length > 0 ? [`<ul>\n${items.join('\n')}\n</ul>`] : []),
+        '<p>A dry run deletes nothing, and cannot tell whether a link-token exists. It proves the access list for this runner only: run it in the job that deletes.</p>',
     ].join('\n');
 }
+function attemptsSection(result) {
+    const header = '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>';
+    const rows = result.attemptLog.map((record, index) => `<tr><td>${index + 1}</td><td>${escapeHtml(record.outcome)}</td><td>${formatDuration(record.durationMs)}</td><td>${record.waitMs === undefined ? '—' : formatDuration(record.waitMs)}</td></tr>`);
+    return `<details><summary>Every attempt (${result.attemptLog.length})</summary>\n<table>\n${header}\n${rows.join('\n')}\n</table>\n</details>`;
+}
 function renderResultSummary(orgId, result) {
-    const label = result.cancelled ? '❌ cancelled' : RESULT_LABELS[result.status];
-    const qualifier = result.status === 'not-found' && result.stepFails
-        ? ' (fail-on-not-found)'
-        : result.dryRun && result.status === 'failed'
-            ? ' (dry run: nothing was deleted)'
-            : '';
-    const rows = [
-        ['Organization ID', orgId],
-        ...(result.organizationName === undefined ? [] : [['Organization', result.organizationName]]),
-        ['Result', label + qualifier],
-        ['Authentication', METHOD_LABELS[result.authMethod]],
-        ['HTTP status', result.httpStatus === undefined ? '—' : String(result.httpStatus)],
-        ['Attempts', String(result.attempts)],
-        ['Duration', formatDuration(result.durationMs)],
-        ['Endpoint', result.endpoint],
-    ];
-    if (result.migrationWait) {
-        const wait = result.migrationWait;
-        const projects = wait.projects.length > 0 ? ` (projects: ${wait.projects.join(', ')})` : '';
-        rows.push([
-            'Waited for a live migration',
-            `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}, ${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active${projects}`,
-        ]);
+    const parts = [`<h2>${escapeHtml(heading(result))}</h2>`];
+    if (result.note)
+        parts.push(`<p>${escapeHtml(result.note)}</p>`);
+    if (result.status === 'failed' && result.hint) {
+        const docs = docsFor(result.cause, result);
+        const link = docs ? ` <a href="${escapeHtml(docs[0])}">${escapeHtml(docs[1])}</a>` : '';
+        parts.push(`<p><strong>What to do:</strong> ${escapeHtml(result.hint)}${link}</p>`);
     }
-    if (result.status === 'failed' || result.status === 'not-found') {
-        if (result.errorCode)
-            rows.push(['Error code', result.errorCode]);
-        if (result.detail)
-            rows.push(['Detail', result.detail]);
-        if (result.hint)
-            rows.push(['Hint', result.hint]);
-    }
-    const parts = [`<h2>${escapeHtml(HEADING)}</h2>`, table(rows), `<p>${escapeHtml(result.message)}</p>`];
-    if (result.dryRun)
+    parts.push(table(facts(orgId, result)));
+    if (result.dryRun && (result.checks || result.status === 'dry-run-passed'))
         parts.push(dryRunSection(result));
-    if (result.attemptLog.length > 0) {
-        const header = '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>';
-        const attemptRows = result.attemptLog.map((record) => `<tr><td>${record.attempt}</td><td>${escapeHtml(record.outcome)}</td><td>${formatDuration(record.durationMs)}</td><td>${record.waitMs === undefined ? '—' : formatDuration(record.waitMs)}</td></tr>`);
-        parts.push(`<details><summary>Attempts (${result.attemptLog.length})</summary>\n<table>\n${header}\n${attemptRows.join('\n')}\n</table>\n</details>`);
-    }
+    if (result.attemptLog.length > 1)
+        parts.push(attemptsSection(result));
     return `${parts.join('\n')}\n`;
 }
-/** A run that ended without a result from Atlas: rejected inputs or environment, or a bug. */
-function renderNoRequestSummary(reason, message) {
-    return `<h2>${escapeHtml(HEADING)}</h2>\n${table([['Result', `❌ failed: ${reason}`]])}\n<p>${escapeHtml(message)}</p>\n`;
+/** A run that sent no request: rejected inputs or environment, or a bug before any request. */
+function renderNoRequestSummary(title, message) {
+    return `<h2>${escapeHtml(line `❌ Not run: ${title}`)}</h2>\n<p>${escapeHtml(message)}</p>\n<p>No request was sent to Atlas.</p>\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/verify-organization.ts
@@ -36446,10 +36632,10 @@ function judgeOrganization(report, session, call) {
         return errorVerdict(final, report, verify_organization_WHAT, true);
     const { answer, proof, refusal } = final;
     if (refusal)
-        return failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal.hint);
+        return failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal);
     if (answer.status === call.success && proof === undefined) {
         const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
-        return failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+        return failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
     }
     if (proof && answer.status === call.success) {
         const id = answer.json?.['id'];
@@ -36459,14 +36645,15 @@ function judgeOrganization(report, session, call) {
         }
         const names = typeof id === 'string' ? line ` (it names ${fromServer(id, 40)})` : line ``;
         const why = line `HTTP ${answer.status}, but the body is not the organization ${orgId}${names}`;
-        return failedVerdict(verify_organization_WHAT, why, attempts, line `Check base-url: only the Atlas API answers with the organization.`);
+        const hint = line `Check base-url: only the Atlas API answers with the organization.`;
+        return failedVerdict(verify_organization_WHAT, why, attempts, { cause: { kind: 'not-atlas' }, hint });
     }
-    const hint = hintFor(answer, {
+    const diagnosis = diagnose(answer, {
         method: session.auth.method,
         target: 'organization',
         apiVersion: session.settings.apiVersion,
     });
-    return failedVerdict(verify_organization_WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+    return failedVerdict(verify_organization_WHAT, describeAnswer(answer, call.success, true), attempts, diagnosis);
 }
 /** The role check's verdict, and the checks to show, given the organization that passed. */
 function judgeRole(report, session, call, organization) {
@@ -36487,7 +36674,7 @@ function judgeRole(report, session, call, organization) {
         return fail(errorVerdict(final, report, line `Dry run (role check)`, true));
     const { answer, proof, refusal } = final;
     if (refusal)
-        return fail(failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal.hint));
+        return fail(failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal));
     const reached = line `organization "${organization.name}" (${orgId}) is reachable`;
     if (answer.status === 200 && proof) {
         return {
@@ -36504,13 +36691,13 @@ function judgeRole(report, session, call, organization) {
     }
     if (answer.status === 200) {
         const why = line `${describeAnswer(answer, 200)} to a request without authentication`;
-        return fail(failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT));
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS));
     }
     if (answer.status === 403 && answer.errorCode !== 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
         const why = line `the credentials work, but the ${credential} lacks ${OWNER_ROLE} (${describeAnswer(answer, 200, true)})`;
         const hint = line `Give the ${credential} the Organization Owner role in this organization, or use one that has it.`;
         return {
-            verdict: failedVerdict(verify_organization_WHAT, why, attempts, hint),
+            verdict: failedVerdict(verify_organization_WHAT, why, attempts, { cause: { kind: 'role' }, hint }),
             checks: [
                 ...passedChecks,
                 {
@@ -36524,7 +36711,7 @@ function judgeRole(report, session, call, organization) {
     }
     if (isTransientStatus(answer.status)) {
         const why = line `the role check got no usable answer: ${describeAnswer(answer, 200, true)}`;
-        return fail(failedVerdict(verify_organization_WHAT, why, attempts, hintFor(answer, { method: session.auth.method, target: 'role' })));
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, diagnose(answer, { method: session.auth.method, target: 'role' })));
     }
     const note = roleNotVerified(answer, call);
     return {
@@ -36685,6 +36872,11 @@ function stoppedResult(reason, session, startedAt) {
         authorizedSent: progress.authorizedSent,
         fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
     });
+    const whys = {
+        cancelled: line `the job was cancelled`,
+        deadline: line `no result within the documented worst case of ${formatDuration(worstCaseMs(settings))}`,
+        drained: line `a request never settled`,
+    };
     const messages = {
         cancelled: line `Cancelled: the job was cancelled; ${facts}.`,
         deadline: line `No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
@@ -36707,6 +36899,10 @@ function stoppedResult(reason, session, startedAt) {
         attemptLog: progress.attemptLog,
         cancelled: reason === 'cancelled',
         dryRun: settings.dryRun,
+        cause: reason === 'cancelled'
+            ? { kind: 'cancelled', outcome: facts }
+            : { kind: 'stopped', why: whys[reason], outcome: facts },
+        ...(progress.requestsSent.length > 0 ? { requests: progress.requestsSent } : {}),
     };
 }
 async function run(overrides = {}) {
@@ -36734,7 +36930,7 @@ async function run(overrides = {}) {
             if (!(error instanceof InputError))
                 throw error;
             reported = true;
-            await reportNoRequest(out, line `inputs rejected, no request sent`, error.text);
+            await reportNoRequest(out, line `invalid input '${fromSettings(error.input)}'`, error.text);
             return;
         }
         try {
@@ -36744,7 +36940,8 @@ async function run(overrides = {}) {
             if (!(error instanceof NetworkConfigError))
                 throw error;
             reported = true;
-            await reportNoRequest(out, line `environment rejected, no request sent`, error.text, settings.credentials.method);
+            const title = line `invalid environment variable '${fromSettings(error.variable)}'`;
+            await reportNoRequest(out, title, error.text, settings.credentials.method);
             return;
         }
         if (network.tlsOverrideIgnored) {

@@ -14,6 +14,7 @@ import { TransportError } from './atlas/transport.ts';
 import { StaleNonceError } from './auth/api-key.ts';
 import type { ChallengeError } from './auth/digest-protocol.ts';
 import { TokenEndpointError, UnusableTokenError } from './auth/service-account.ts';
+import type { Cause } from './result.ts';
 import type { Failure } from './retry.ts';
 import { formatDuration, fromServer, line, type SafeText } from './text.ts';
 
@@ -47,7 +48,7 @@ export interface AnswerOutcome {
   /** An authorized request of this attempt may have been carried out without a success to show. */
   fateUnknown: boolean;
   /** The authenticator would not meet this 401's demand (a challenge it refuses, stale nonces). */
-  refusal?: { description: SafeText; hint?: SafeText | undefined };
+  refusal?: { description: SafeText; hint?: SafeText | undefined; cause: Cause };
 }
 
 export interface ErrorOutcome {
@@ -55,6 +56,7 @@ export interface ErrorOutcome {
   failure: Failure;
   description: SafeText;
   hint?: SafeText;
+  cause: Cause;
   cancelled: boolean;
   fateUnknown: boolean;
   phase: Phase;
@@ -81,10 +83,13 @@ export function describeAnswer(answer: AtlasAnswer, success: number, withDetail 
 export function describeRefusal(
   error: ChallengeError | StaleNonceError,
   answer: AtlasAnswer,
-): { description: SafeText; hint?: SafeText } {
+): { description: SafeText; hint?: SafeText; cause: Cause } {
   const status = describeAnswer(answer, 0);
-  if (error instanceof StaleNonceError) return { description: line`${status}: ${error.text}`, hint: STALE_NONCE_HINT };
-  return { description: line`${status}: authentication refused: ${error.text}` };
+  const cause: Cause = { kind: 'authentication-refused' };
+  if (error instanceof StaleNonceError) {
+    return { description: line`${status}: ${error.text}`, hint: STALE_NONCE_HINT, cause };
+  }
+  return { description: line`${status}: authentication refused: ${error.text}`, cause };
 }
 
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
@@ -100,27 +105,47 @@ export function describeError(
   const base = { kind: 'error' as const, cancelled: false, fateUnknown: context.fateUnknown, phase: context.phase };
   if (error instanceof TransportError && error.kind === 'aborted') {
     return context.cancelled
-      ? { ...base, failure: final, description: line`cancelled ${DURING[context.phase]}`, cancelled: true }
+      ? {
+          ...base,
+          failure: final,
+          description: line`cancelled ${DURING[context.phase]}`,
+          cancelled: true,
+          cause: { kind: 'cancelled' },
+        }
       : {
           ...base,
           failure: { kind: 'timeout' },
           description: line`timed out after ${formatDuration(context.timeoutMs)}`,
+          cause: { kind: 'timeout' },
         };
   }
-  if (error instanceof UnusableTokenError) return { ...base, failure: final, description: error.text };
+  if (error instanceof UnusableTokenError) {
+    return { ...base, failure: final, description: error.text, cause: { kind: 'not-atlas' } };
+  }
   if (error instanceof TokenEndpointError) {
     const refused = error.status === 400 || error.status === 401;
+    const cause: Cause = refused
+      ? { kind: 'credentials' }
+      : error.status === 429
+        ? { kind: 'rate-limited' }
+        : { kind: 'answer', status: error.status };
     return {
       ...base,
       failure: { kind: 'answer', status: error.status, retryAfter: error.retryAfter },
       description: line`token request failed: ${error.text}`,
       errorCode: tokenErrorCode(error),
+      cause,
       ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
     };
   }
   if (error instanceof TransportError) return describeTransportError(error, base, final);
   const message = error instanceof Error ? error.message : String(error);
-  return { ...base, failure: final, description: line`unexpected error: ${fromServer(message)}` };
+  return {
+    ...base,
+    failure: final,
+    description: line`unexpected error: ${fromServer(message)}`,
+    cause: { kind: 'bug' },
+  };
 }
 
 function describeTransportError(
@@ -131,7 +156,7 @@ function describeTransportError(
   switch (error.kind) {
     case 'tls': {
       const hint = error.code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? HOST_MISMATCH_HINT : UNTRUSTED_CERTIFICATE_HINT;
-      return { ...base, failure: final, description: line`TLS failure: ${error.text}`, hint };
+      return { ...base, failure: final, description: line`TLS failure: ${error.text}`, hint, cause: { kind: 'tls' } };
     }
     case 'not-tls':
       // OpenSSL's own text here is a file path and line number: the code says it all.
@@ -140,6 +165,7 @@ function describeTransportError(
         failure: final,
         description: line`TLS failure: the server did not answer the TLS handshake in TLS (${fromServer(error.code ?? 'EPROTO', 40)})`,
         hint: NOT_TLS_HINT,
+        cause: { kind: 'tls' },
       };
     case 'proxy': {
       const status = error.proxyStatus ?? 0;
@@ -148,6 +174,7 @@ function describeTransportError(
         ...base,
         failure: { kind: 'proxy', status },
         description: line`proxy failure: ${error.text}`,
+        cause: { kind: 'proxy' },
         ...(hint ? { hint } : {}),
       };
     }
@@ -156,6 +183,7 @@ function describeTransportError(
         ...base,
         failure: { kind: 'network', code: error.code },
         description: line`network error: ${error.text}`,
+        cause: { kind: 'network' },
       };
   }
 }

@@ -89,6 +89,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
           signal,
         });
       } catch (error) {
+        if (error instanceof TransportError && error.requestSent) noteSent(session, call);
         // Node's documented pattern: a kept-alive connection the server had closed is retried once
         // on a fresh one, within the attempt (DELETE and GET are idempotent).
         if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection) throw error;
@@ -98,6 +99,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         continue;
       }
       progress.authorizedInFlight = false; // answered: its fate is in the answer
+      noteSent(session, call);
       noticeDeprecation(session, call, http);
       const answer = readAtlasAnswer(http, settings.envelope);
       if (http.status === 401) {
@@ -136,6 +138,12 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
   }
 }
 
+/** Records that a request to this endpoint reached the server, for the summary. */
+function noteSent(session: Session, call: AtlasCall): void {
+  const request = describeRequest(call.method, call.url);
+  if (!session.progress.requestsSent.includes(request)) session.progress.requestsSent.push(request);
+}
+
 /** The first answer of a run that says its API is deprecated or going away gets one warning. */
 function noticeDeprecation(session: Session, call: AtlasCall, http: HttpAnswer): void {
   const { progress, runtime, log } = session;
@@ -172,6 +180,7 @@ export function cancelledWhileWaiting(last: AttemptOutcome, phase: 'wait' | 'mig
     kind: 'error',
     failure: { kind: 'final' },
     description: line`cancelled ${DURING[phase]}`,
+    cause: { kind: 'cancelled' },
     cancelled: true,
     fateUnknown: last.fateUnknown,
     phase,

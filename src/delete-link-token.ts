@@ -6,9 +6,9 @@ import { linkTokenUrl, organizationUrl } from './atlas/endpoint.ts';
 import {
   ACTIVE_MIGRATION_CODE,
   activeMigrationProjects,
-  hintFor,
+  diagnose,
   projectList,
-  UNAUTHENTICATED_SUCCESS_HINT,
+  UNAUTHENTICATED_SUCCESS,
 } from './atlas/hints.ts';
 import { describeAnswer, type Proof } from './attempt-outcome.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport, cancelledWhileWaiting } from './attempts.ts';
@@ -17,6 +17,7 @@ import {
   afterAttempts,
   errorVerdict,
   failedVerdict,
+  type Diagnosis,
   type MigrationWait,
   type RunResult,
   type Verdict,
@@ -37,12 +38,12 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   const orgId = fromSettings(session.settings.orgId);
   if (final.kind === 'error') return errorVerdict(final, report, WHAT, false);
   const { answer, proof, refusal } = final;
-  if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal.hint);
+  if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal);
   const after = afterAttempts(attempts);
   const looksLikeSuccess = answer.status === call.success || (answer.status === 404 && answer.fromAtlas === true);
   if (looksLikeSuccess && proof === undefined) {
     const why = line`${describeAnswer(answer, call.success)} to a request without authentication`;
-    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
   }
   if (proof && answer.status === call.success) {
     return {
@@ -52,12 +53,12 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
       message: line`Deleted the live-migration link-token of organization ${orgId} (HTTP ${answer.status}${after}).`,
     };
   }
-  const hint = hintFor(answer, { method: session.auth.method, apiVersion });
   if (proof && answer.status === 404 && answer.fromAtlas) {
     // Provisional: a 404 is "nothing to delete" only once the organization is confirmed.
     return { status: 'not-found', stepFails: failOnNotFound, proof, message: line`` };
   }
-  return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+  const diagnosis = diagnose(answer, { method: session.auth.method, apiVersion });
+  return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, diagnosis);
 }
 
 /**
@@ -81,7 +82,7 @@ async function confirmNotFound(
   if (final.kind === 'error') {
     if (final.cancelled) return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
     const why = line`Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
-    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final.hint), startedAt);
+    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
   }
   const { answer, proof } = final;
   const id = answer.json?.['id'];
@@ -98,6 +99,7 @@ async function confirmNotFound(
         stepFails: settings.failOnNotFound,
         proof: deletion.proof,
         message: line`Nothing to delete: organization ${named}(${orgId}) has no link-token.${note}`,
+        ...(deletion.report.fateUnknown ? { note: MAY_HAVE_DELETED } : {}),
       },
       startedAt,
     );
@@ -105,10 +107,13 @@ async function confirmNotFound(
   const answered = describeAnswer(answer, 200, true);
   const transient = final.failure.kind === 'answer' && isTransientStatus(answer.status);
   const why = line`Atlas answered the delete with 404, and the organization ${orgId} did not answer with itself (${answered})`;
-  const hint = transient
-    ? line`Atlas did not answer the check: re-run the step.`
-    : line`Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`;
-  return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt);
+  const diagnosis: Diagnosis = transient
+    ? { cause: { kind: 'answer', status: answer.status }, hint: line`Atlas did not answer the check: re-run the step.` }
+    : {
+        cause: { kind: 'organization' },
+        hint: line`Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`,
+      };
+  return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
 }
 
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
@@ -154,8 +159,11 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
     const where = projectList(activeMigrationProjects(active));
     if (remaining <= 0) {
       const why = line`a live migration was still active${where} after waiting ${formatDuration(wait.waitedMs)} (migration-wait-seconds allows ${limit}): ${describeAnswer(active, call.success, true)}`;
-      const hint = line`Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`;
-      return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, hint), startedAt, extras());
+      const diagnosis: Diagnosis = {
+        cause: { kind: 'active-migration', projects: wait.projects },
+        hint: line`Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`,
+      };
+      return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
     }
     const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
     log.info(

@@ -14,7 +14,7 @@ import { guardRun, type ProcessHooks, processHooks, type StopReason, DEADLINE_MA
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';
 import { closeSession, type Logger, openSession, type Runtime, type Session } from './session.ts';
 import { renderNoRequestSummary, renderResultSummary } from './summary.ts';
-import { formatDuration, fromServer, line, type SafeText } from './text.ts';
+import { formatDuration, fromServer, fromSettings, line, type SafeText } from './text.ts';
 import { verifyOrganization } from './verify-organization.ts';
 import { worstCaseMs } from './worst-case.ts';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
@@ -111,6 +111,11 @@ function stoppedResult(reason: StopReason, session: Session, startedAt: number):
     authorizedSent: progress.authorizedSent,
     fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
   });
+  const whys: Record<StopReason, SafeText> = {
+    cancelled: line`the job was cancelled`,
+    deadline: line`no result within the documented worst case of ${formatDuration(worstCaseMs(settings))}`,
+    drained: line`a request never settled`,
+  };
   const messages: Record<StopReason, SafeText> = {
     cancelled: line`Cancelled: the job was cancelled; ${facts}.`,
     deadline: line`No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
@@ -133,6 +138,11 @@ function stoppedResult(reason: StopReason, session: Session, startedAt: number):
     attemptLog: progress.attemptLog,
     cancelled: reason === 'cancelled',
     dryRun: settings.dryRun,
+    cause:
+      reason === 'cancelled'
+        ? { kind: 'cancelled', outcome: facts }
+        : { kind: 'stopped', why: whys[reason], outcome: facts },
+    ...(progress.requestsSent.length > 0 ? { requests: progress.requestsSent } : {}),
   };
 }
 
@@ -158,7 +168,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       reported = true;
-      await reportNoRequest(out, line`inputs rejected, no request sent`, error.text);
+      await reportNoRequest(out, line`invalid input '${fromSettings(error.input)}'`, error.text);
       return;
     }
     try {
@@ -166,7 +176,8 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     } catch (error) {
       if (!(error instanceof NetworkConfigError)) throw error;
       reported = true;
-      await reportNoRequest(out, line`environment rejected, no request sent`, error.text, settings.credentials.method);
+      const title = line`invalid environment variable '${fromSettings(error.variable)}'`;
+      await reportNoRequest(out, title, error.text, settings.credentials.method);
       return;
     }
     if (network.tlsOverrideIgnored) {

@@ -40,6 +40,7 @@ export function conclude(
     dryRun: session.settings.dryRun,
     attempts: session.progress.attempts,
     attemptLog: session.progress.attemptLog,
+    requests: session.progress.requestsSent,
     ...extras,
   });
 }

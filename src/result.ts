@@ -5,6 +5,36 @@ import type { AttemptRecord, AttemptsReport } from './attempts.ts';
 import type { AuthMethod } from './auth/authenticator.ts';
 import { endSentence, line, type SafeText } from './text.ts';
 
+/**
+ * Why a run did not succeed, as the summary's heading names it. Decided where the answer or the
+ * error is read (hints.ts, attempt-outcome.ts), never inferred from the wording of a message.
+ */
+export type Cause =
+  | { kind: 'access-list'; ip?: SafeText | undefined }
+  | { kind: 'credentials' }
+  | { kind: 'role' }
+  | { kind: 'active-migration'; projects: readonly SafeText[] }
+  | { kind: 'organization' }
+  | { kind: 'not-atlas' }
+  | { kind: 'authentication-refused' }
+  | { kind: 'rate-limited' }
+  | { kind: 'timeout' }
+  | { kind: 'network' }
+  | { kind: 'tls' }
+  | { kind: 'proxy' }
+  | { kind: 'version-gone' }
+  | { kind: 'answer'; status: number }
+  /** `outcome`: what the cancellation means for the link-token, once the verdict knows it. */
+  | { kind: 'cancelled'; outcome?: SafeText }
+  | { kind: 'stopped'; why: SafeText; outcome: SafeText }
+  | { kind: 'bug' };
+
+/** What a failure comes to: its cause, and what to do about it. */
+export interface Diagnosis {
+  cause: Cause;
+  hint?: SafeText | undefined;
+}
+
 /** Every value of the `status` output. */
 export const RESULT_STATUSES = ['deleted', 'not-found', 'failed', 'dry-run-passed'] as const;
 
@@ -42,6 +72,12 @@ export interface RunResult {
   migrationWait?: MigrationWait;
   /** Warnings that belong with the result (logged before it). */
   warnings?: SafeText[];
+  /** Why the run failed (absent on success). */
+  cause?: Cause;
+  /** A sentence for under the summary's heading. */
+  note?: SafeText;
+  /** The Atlas API requests that were sent (`GET https://…`), in order. */
+  requests?: SafeText[];
 }
 
 /** One thing a dry run set out to verify. */
@@ -65,10 +101,13 @@ export interface ResultExtras {
   checks?: Check[];
   migrationWait?: MigrationWait;
   warnings?: SafeText[];
+  requests?: SafeText[];
 }
 
 interface VerdictText {
   message: SafeText;
+  /** A sentence the summary shows under its heading (the message carries it too). */
+  note?: SafeText | undefined;
   hint?: SafeText | undefined;
   organizationName?: SafeText | undefined;
 }
@@ -78,7 +117,7 @@ interface VerdictText {
  * answer to a request with credentials: a success answered to anything else cannot be built.
  */
 export type Verdict =
-  | (VerdictText & { status: 'failed'; stepFails: true })
+  | (VerdictText & { status: 'failed'; stepFails: true; cause: Cause })
   | (VerdictText & { status: 'deleted' | 'dry-run-passed'; stepFails: false; proof: Proof })
   | (VerdictText & { status: 'not-found'; stepFails: boolean; proof: Proof });
 
@@ -116,9 +155,12 @@ export function buildResult(
     cancelled: final.kind === 'error' && final.cancelled,
     dryRun: context.dryRun,
     ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
+    ...(verdict.note === undefined ? {} : { note: verdict.note }),
     ...(context.checks ? { checks: context.checks } : {}),
     ...(context.migrationWait ? { migrationWait: context.migrationWait } : {}),
     ...(context.warnings && context.warnings.length > 0 ? { warnings: context.warnings } : {}),
+    ...(verdict.status === 'failed' ? { cause: verdict.cause } : {}),
+    ...(context.requests && context.requests.length > 0 ? { requests: context.requests } : {}),
   };
 }
 
@@ -128,9 +170,10 @@ export function afterAttempts(attempts: number): SafeText {
 }
 
 /** A failure: `<what> failed[ after n attempts]: <why>. <hint>` */
-export function failedVerdict(what: SafeText, why: SafeText, attempts: number, hint: SafeText | undefined): Verdict {
+export function failedVerdict(what: SafeText, why: SafeText, attempts: number, diagnosis: Diagnosis): Verdict {
+  const { hint, cause } = diagnosis;
   const sentence = endSentence(line`${what} failed${afterAttempts(attempts)}: ${why}`);
-  return { status: 'failed', stepFails: true, message: hint ? line`${sentence} ${hint}` : sentence, hint };
+  return { status: 'failed', stepFails: true, message: hint ? line`${sentence} ${hint}` : sentence, hint, cause };
 }
 
 /** What may have happened to the link-token when a run ends without a result. */
@@ -147,8 +190,9 @@ export function errorVerdict(final: ErrorOutcome, report: AttemptsReport, what: 
     return {
       status: 'failed',
       stepFails: true,
+      cause: { kind: 'cancelled', outcome: uncertainty(dryRun, report) },
       message: line`Cancelled: the job was cancelled ${DURING[final.phase]}; ${uncertainty(dryRun, report)}.`,
     };
   }
-  return failedVerdict(what, final.description, report.attempts, final.hint);
+  return failedVerdict(what, final.description, report.attempts, final);
 }

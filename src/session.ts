@@ -39,6 +39,8 @@ export interface Progress {
   attemptLog: AttemptRecord[];
   /** The run has warned that its API is deprecated (once is enough). */
   deprecationWarned: boolean;
+  /** The Atlas API requests that reached the server (`DELETE https://…`), each once, in order. */
+  requestsSent: SafeText[];
 }
 
 export interface Runtime {
@@ -82,6 +84,7 @@ export function openSession(settings: Settings, network: NetworkEnvironment, log
     fateUnknown: false,
     attemptLog: [],
     deprecationWarned: false,
+    requestsSent: [],
   };
   return { settings, transport, auth, log, runtime, progress };
 }

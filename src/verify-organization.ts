@@ -6,7 +6,7 @@
 // cannot tell whether a link-token exists, and it never sends a DELETE.
 import type { AtlasAnswer } from './atlas/answer.ts';
 import { availableProjectsUrl, organizationUrl, V2_MEDIA_TYPE } from './atlas/endpoint.ts';
-import { hintFor, UNAUTHENTICATED_SUCCESS_HINT } from './atlas/hints.ts';
+import { diagnose, UNAUTHENTICATED_SUCCESS } from './atlas/hints.ts';
 import { describeAnswer, type Proof } from './attempt-outcome.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
 import { announce, conclude, endpointOf } from './operation.ts';
@@ -30,10 +30,10 @@ function judgeOrganization(report: AttemptsReport, session: Session, call: Atlas
   const orgId = fromSettings(session.settings.orgId);
   if (final.kind === 'error') return errorVerdict(final, report, WHAT, true);
   const { answer, proof, refusal } = final;
-  if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal.hint);
+  if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal);
   if (answer.status === call.success && proof === undefined) {
     const why = line`${describeAnswer(answer, call.success)} to a request without authentication`;
-    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT);
+    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
   }
   if (proof && answer.status === call.success) {
     const id = answer.json?.['id'];
@@ -43,14 +43,15 @@ function judgeOrganization(report: AttemptsReport, session: Session, call: Atlas
     }
     const names = typeof id === 'string' ? line` (it names ${fromServer(id, 40)})` : line``;
     const why = line`HTTP ${answer.status}, but the body is not the organization ${orgId}${names}`;
-    return failedVerdict(WHAT, why, attempts, line`Check base-url: only the Atlas API answers with the organization.`);
+    const hint = line`Check base-url: only the Atlas API answers with the organization.`;
+    return failedVerdict(WHAT, why, attempts, { cause: { kind: 'not-atlas' }, hint });
   }
-  const hint = hintFor(answer, {
+  const diagnosis = diagnose(answer, {
     method: session.auth.method,
     target: 'organization',
     apiVersion: session.settings.apiVersion,
   });
-  return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, hint);
+  return failedVerdict(WHAT, describeAnswer(answer, call.success, true), attempts, diagnosis);
 }
 
 /** The role check's verdict, and the checks to show, given the organization that passed. */
@@ -75,7 +76,7 @@ function judgeRole(
   });
   if (final.kind === 'error') return fail(errorVerdict(final, report, line`Dry run (role check)`, true));
   const { answer, proof, refusal } = final;
-  if (refusal) return fail(failedVerdict(WHAT, refusal.description, attempts, refusal.hint));
+  if (refusal) return fail(failedVerdict(WHAT, refusal.description, attempts, refusal));
   const reached = line`organization "${organization.name}" (${orgId}) is reachable`;
   if (answer.status === 200 && proof) {
     return {
@@ -92,13 +93,13 @@ function judgeRole(
   }
   if (answer.status === 200) {
     const why = line`${describeAnswer(answer, 200)} to a request without authentication`;
-    return fail(failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS_HINT));
+    return fail(failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS));
   }
   if (answer.status === 403 && answer.errorCode !== 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
     const why = line`the credentials work, but the ${credential} lacks ${OWNER_ROLE} (${describeAnswer(answer, 200, true)})`;
     const hint = line`Give the ${credential} the Organization Owner role in this organization, or use one that has it.`;
     return {
-      verdict: failedVerdict(WHAT, why, attempts, hint),
+      verdict: failedVerdict(WHAT, why, attempts, { cause: { kind: 'role' }, hint }),
       checks: [
         ...passedChecks,
         {
@@ -112,7 +113,7 @@ function judgeRole(
   }
   if (isTransientStatus(answer.status)) {
     const why = line`the role check got no usable answer: ${describeAnswer(answer, 200, true)}`;
-    return fail(failedVerdict(WHAT, why, attempts, hintFor(answer, { method: session.auth.method, target: 'role' })));
+    return fail(failedVerdict(WHAT, why, attempts, diagnose(answer, { method: session.auth.method, target: 'role' })));
   }
   const note = roleNotVerified(answer, call);
   return {

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import type { AuthMethod } from '../auth/authenticator.ts';
 import type { ApiVersion } from '../inputs.ts';
+import type { Cause, Diagnosis } from '../result.ts';
 import { joinText, line, type SafeText } from '../text.ts';
 import type { AtlasAnswer } from './answer.ts';
 
@@ -41,7 +42,10 @@ export const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_AT
 export const NOT_FROM_ATLAS_HINT = line`The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
 
 /** A request without credentials answered with a success: Atlas always asks for credentials first. */
-export const UNAUTHENTICATED_SUCCESS_HINT = line`Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+export const UNAUTHENTICATED_SUCCESS: Diagnosis = {
+  cause: { kind: 'not-atlas' },
+  hint: line`Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
+};
 
 /**
  * What the request was after: the link-token (the delete), the organization (the dry run's first
@@ -72,49 +76,88 @@ export function projectList(projects: SafeText[]): SafeText {
     : line` in projects ${joinText(projects, ', ')}`;
 }
 
-export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {}): SafeText | undefined {
+/** What an Atlas answer that is not a success comes to: its cause, and a one-line hint. */
+export function diagnose(answer: AtlasAnswer, context: Partial<HintContext> = {}): Diagnosis {
   const { method, target, apiVersion } = { ...DEFAULT_CONTEXT, ...context };
   const { status, errorCode } = answer;
   const credential = CREDENTIAL_NOUNS[method];
+  const notAtlas: Cause = { kind: 'not-atlas' };
   if (status < 200) {
-    return line`The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
+    return {
+      cause: notAtlas,
+      hint: line`The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
+    };
   }
   if (status >= 300 && status < 400) {
-    return line`Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`;
+    return {
+      cause: notAtlas,
+      hint: line`Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.`,
+    };
   }
   if (errorCode === ACTIVE_MIGRATION_CODE) {
-    return line`A live migration is still active${projectList(activeMigrationProjects(answer))}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`;
+    const projects = activeMigrationProjects(answer);
+    return {
+      cause: { kind: 'active-migration', projects },
+      hint: line`A live migration is still active${projectList(projects)}: run this step after every migration of the organization has been cut over, or let it wait for the cutover with migration-wait-seconds.`,
+    };
   }
   if (status === 410) {
-    return apiVersion === 'v1.0'
-      ? line`Atlas says this version of its API is gone: set api-version: v2.`
-      : line`Atlas says this version of its API is gone: update this action to a release that uses a current version.`;
-  }
-  if (status === 401 && method === 'digest') {
-    return line`Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`;
+    return {
+      cause: { kind: 'version-gone' },
+      hint:
+        apiVersion === 'v1.0'
+          ? line`Atlas says this version of its API is gone: set api-version: v2.`
+          : line`Atlas says this version of its API is gone: update this action to a release that uses a current version.`,
+    };
   }
   if (status === 401) {
-    return line`Atlas refused the access token: check that the service account belongs to this organization.`;
+    return {
+      cause: { kind: 'credentials' },
+      hint:
+        method === 'digest'
+          ? line`Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.`
+          : line`Atlas refused the access token: check that the service account belongs to this organization.`,
+    };
   }
   if (status === 403 && errorCode === 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
     const ip = quotedIp(answer);
     const address = ip ? line` ${ip}` : line``;
-    return line`The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`;
+    return {
+      cause: { kind: 'access-list', ip },
+      hint: line`The runner's IP address${address} is not on the ${credential}'s API access list: add it in Atlas, or run on a runner with an allowed address.`,
+    };
   }
   if (status === 403 && target === 'organization') {
-    return line`The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`;
+    return {
+      cause: { kind: 'organization' },
+      hint: line`The ${credential} has no role in this organization: any organization role lets it read the organization (the delete itself needs Organization Owner).`,
+    };
   }
   if (status === 403) {
-    return line`The ${credential} needs the Organization Owner role in this organization.`;
+    return {
+      cause: { kind: 'role' },
+      hint: line`The ${credential} needs the Organization Owner role in this organization.`,
+    };
   }
-  if (status === 404 && !answer.fromAtlas) return NOT_FROM_ATLAS_HINT;
+  if (status === 404 && !answer.fromAtlas) return { cause: notAtlas, hint: NOT_FROM_ATLAS_HINT };
   if (status === 404 && target === 'organization') {
-    return line`Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`;
+    return {
+      cause: { kind: 'organization' },
+      hint: line`Atlas knows no organization with this org-id that the ${credential} can see: check org-id, and that the ${credential} belongs to this organization.`,
+    };
   }
   if (status === 429) {
-    return line`Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`;
+    return {
+      cause: { kind: 'rate-limited' },
+      hint: line`Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`,
+    };
   }
-  return undefined;
+  return { cause: { kind: 'answer', status } };
+}
+
+/** The hint alone. */
+export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {}): SafeText | undefined {
+  return diagnose(answer, context).hint;
 }
 
 /** For a refused token request (400 or 401 from the token endpoint). */

@@ -94,7 +94,12 @@ describe('a challenge the action refuses', () => {
       'error-code': 'UNEXPECTED_ERROR',
     });
     expect(errorLine(result)).toBe(`Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: ${why}`);
-    expect(result.summary).toContain('<tr><th align="left">HTTP status</th><td>401</td></tr>');
+    expect(result.summary).toContain(
+      '<h2>❌ Not deleted: the server asked for authentication the action will not give</h2>',
+    );
+    expect(result.summary).toContain(
+      `<tr><th align="left">Last attempt</th><td>HTTP 401 UNEXPECTED_ERROR: ${why.replace(/'/g, '&#39;').slice(0, -1)}</td></tr>`,
+    );
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
   });
 });

@@ -97,12 +97,12 @@ describe('dry run through dist/index.js', () => {
       `Dry run passed: the credentials were accepted, the runner's IP address is allowed, organization "${ORGANIZATION_NAME}" (${ORG_ID}) is reachable, and the API key has the Organization Owner role the delete needs (HTTP 200). ${LIMITS}\n`,
     );
     expect(run.stdout).not.toContain('::warning::');
+    expect(run.summary).toMatch(/^<h2>✅ Dry run passed — nothing deleted<\/h2>\n<table>\n/);
     expect(run.summary).toContain(
-      '<tr><th align="left">Result</th><td>✅ dry run passed (nothing was deleted)</td></tr>',
+      `<tr><th align="left">Organization</th><td>${ORGANIZATION_NAME} (${ORG_ID})</td></tr>`,
     );
-    expect(run.summary).toContain(`<tr><th align="left">Organization</th><td>${ORGANIZATION_NAME}</td></tr>`);
     expect(run.summary).toContain(
-      '<h3>Dry run: nothing was deleted</h3>\n<p>Checked:</p>\n<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the IP address of this runner is allowed (API access list)</li>\n<li>✅ the organization is reachable: Stand-in Org</li>\n<li>✅ the API key has the Organization Owner role the delete needs</li>\n</ul>\n<p>Not verified by a dry run: whether a link-token exists.</p>',
+      '<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the IP address of this runner is allowed (API access list)</li>\n<li>✅ the organization is reachable: Stand-in Org</li>\n<li>✅ the API key has the Organization Owner role the delete needs</li>\n</ul>\n<p>A dry run deletes nothing, and cannot tell whether a link-token exists. It proves the access list for this runner only: run it in the job that deletes.</p>',
     );
   });
 
@@ -193,7 +193,7 @@ describe('dry run through dist/index.js', () => {
     expect(errorLine(run)).toBe(
       'Dry run failed: HTTP 401 UNEXPECTED_ERROR: You are not authorized for this resource. Check the key pair: the public and private key must belong together, and the key must be an API key of this organization.',
     );
-    expect(run.summary).toContain('❌ failed (dry run: nothing was deleted)');
+    expect(run.summary).toMatch(/^<h2>❌ Dry run failed: Atlas refused the API key<\/h2>\n/);
     expect(standIn.requests.map((r) => r.path)).not.toContain(ROLE_PATH);
   });
 

@@ -31,7 +31,7 @@ describe('an input the action does not have', () => {
     expect(result.code).toBe(1);
     expect(result.outputs).toEqual(REJECTED);
     expect(errorLine(result)).toBe(`Invalid input '${name}': it is not an input of this action; ${advice}`);
-    expect(result.summary).toContain('inputs rejected, no request sent');
+    expect(result.summary).toMatch(new RegExp(`^<h2>❌ Not run: invalid input &#39;${name}&#39;</h2>\n`));
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -145,7 +145,7 @@ describe('proxy URLs as people write them', () => {
       attempts: '0',
       'error-code': '',
     });
-    expect(result.summary).toContain('❌ failed: environment rejected, no request sent');
+    expect(result.summary).toMatch(/^<h2>❌ Not run: invalid environment variable &#39;HTTPS_PROXY&#39;<\/h2>\n/);
     expect(result.summary).toContain(`<p>${message.replace(/'/g, '&#39;')}</p>`);
     expect(server.requests).toHaveLength(0);
   });

@@ -29,7 +29,9 @@ describe('the run deadline', () => {
     expect(errorLines(result)).toEqual([
       '::error::No result within the documented worst case of 1 s: the run was stopped; the link-token may or may not have been deleted.',
     ]);
-    expect(result.summary).toContain('No result within the documented worst case of 1 s');
+    expect(result.summary).toMatch(
+      /^<h2>❌ Stopped: no result within the documented worst case of 1 s; the link-token may or may not have been deleted<\/h2>\n/,
+    );
     expect(server.requests.map((r) => r.answer)).toEqual(['401', 'hang']);
   }, 20_000);
 });
@@ -51,7 +53,9 @@ describe('no silent end', () => {
     expect(errorLines(result)).toEqual([
       '::error::The run ended without a result: a request never settled; no request that could delete the link-token was sent.',
     ]);
-    expect(result.summary).toContain('The run ended without a result');
+    expect(result.summary).toMatch(
+      /^<h2>❌ Stopped: a request never settled; no request that could delete the link-token was sent<\/h2>\n/,
+    );
     expect(server.requests).toHaveLength(0);
   }, 20_000);
 });

@@ -137,8 +137,9 @@ export async function perform(
 /** Overrides of a result, with plain strings where the result holds SafeText. */
 export interface ResultOverrides extends Omit<
   Partial<RunResult>,
-  'message' | 'endpoint' | 'errorCode' | 'detail' | 'hint' | 'organizationName' | 'attemptLog'
+  'message' | 'endpoint' | 'errorCode' | 'detail' | 'hint' | 'organizationName' | 'attemptLog' | 'note'
 > {
+  note?: string;
   message?: string;
   endpoint?: string;
   errorCode?: string;
@@ -150,8 +151,8 @@ export interface ResultOverrides extends Omit<
 
 /** A result as the core builds them, for rendering and reporting tests: a clean delete by default. */
 export function runResult(overrides: ResultOverrides = {}): RunResult {
-  const { message, endpoint, errorCode, detail, hint, organizationName, attemptLog, ...rest } = overrides;
-  const texts = { errorCode, detail, hint, organizationName };
+  const { message, endpoint, errorCode, detail, hint, organizationName, attemptLog, note, ...rest } = overrides;
+  const texts = { errorCode, detail, hint, organizationName, note };
   return {
     status: 'deleted',
     authMethod: 'digest',

@@ -37,6 +37,7 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'timeout' },
       description: 'timed out after 1.5 s',
+      cause: { kind: 'timeout' },
     });
     expect(describeError(aborted, { ...context, cancelled: true, fateUnknown: true })).toEqual({
       kind: 'error',
@@ -45,6 +46,7 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'final' },
       description: 'cancelled during the request',
+      cause: { kind: 'cancelled' },
     });
     expect(describeError(aborted, { ...context, cancelled: true, phase: 'token request' })).toMatchObject({
       description: 'cancelled during the token request',
@@ -93,6 +95,7 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'proxy', status },
       description: `proxy failure: the proxy refused the tunnel to a:443: HTTP ${status}`,
+      cause: { kind: 'proxy' },
       ...(hint ? { hint } : {}),
     });
   });
@@ -105,6 +108,7 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'network', code: 'ECONNRESET' },
       description: 'network error: socket hang up',
+      cause: { kind: 'network' },
     });
   });
 
@@ -112,10 +116,12 @@ describe('describeError', () => {
     const unauthorized = atlasAnswer({ status: 401, errorCode: 'UNEXPECTED_ERROR' });
     expect(describeRefusal(new ChallengeError(safe('no Digest')), unauthorized)).toEqual({
       description: 'HTTP 401 UNEXPECTED_ERROR: authentication refused: no Digest',
+      cause: { kind: 'authentication-refused' },
     });
     expect(describeRefusal(new StaleNonceError(), atlasAnswer({ status: 401 }))).toEqual({
       description: 'HTTP 401: the server declared the nonce stale 3 times in a row',
       hint: STALE_NONCE_HINT,
+      cause: { kind: 'authentication-refused' },
     });
   });
 
@@ -128,7 +134,13 @@ describe('describeError', () => {
       failure: { kind: 'final' },
       description:
         "the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow)",
+      cause: { kind: 'not-atlas' },
     });
+  });
+
+  it('calls a rate-limited token endpoint so', () => {
+    const outcome = describeError(new TokenEndpointError(429, undefined, undefined, safe('busy')), context);
+    expect(outcome.cause).toEqual({ kind: 'rate-limited' });
   });
 
   it.each([
@@ -154,6 +166,7 @@ describe('describeError', () => {
       failure: { kind: 'answer', status, retryAfter: '7' },
       description: 'token request failed: the token endpoint said no',
       errorCode: `oauth:${oauthError ?? `http-${status}`}`,
+      cause: refused ? { kind: 'credentials' } : { kind: 'answer', status },
       ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
     });
   });

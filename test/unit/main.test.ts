@@ -55,7 +55,7 @@ describe('run()', () => {
       { status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' },
     ]);
     expect(summaries).toEqual([
-      '<h2>Atlas live-migration link-token</h2>\n<table>\n<tr><th align="left">Result</th><td>❌ failed: unexpected error</td></tr>\n</table>\n<p>Unexpected error: boom</p>\n',
+      '<h2>❌ Not run: unexpected error</h2>\n<p>Unexpected error: boom</p>\n<p>No request was sent to Atlas.</p>\n',
     ]);
     expect(events.slice(-3)).toEqual(['outputs', 'summary', 'failed Unexpected error: boom']);
   });
@@ -109,7 +109,7 @@ describe('run(): reporting a result', () => {
     expect(outputs).toEqual([
       { status: 'deleted', 'auth-method': 'digest', 'http-status': '204', attempts: '1', 'error-code': '' },
     ]);
-    expect(summaries[0]).toContain('<p>Deleted it.</p>');
+    expect(summaries[0]).toMatch(/^<h2>✅ Link-token deleted<\/h2>\n/);
     expect(events.slice(-3)).toEqual(['outputs', 'summary', 'info Deleted it.']);
   });
 
@@ -157,7 +157,9 @@ describe('run(): reporting a result', () => {
       },
     });
     expect(ran).toBe(false);
-    expect(recorded.summaries[0]).toContain('❌ failed: environment rejected, no request sent');
+    expect(recorded.summaries[0]).toMatch(
+      /^<h2>❌ Not run: invalid environment variable &#39;HTTPS_PROXY&#39;<\/h2>\n/,
+    );
     expect(recorded.events.at(-1)).toBe(
       "failed Invalid environment variable 'HTTPS_PROXY': the proxy scheme 'socks5' is not supported; expected [http://|https://][user:password@]host[:port], e.g. http://proxy.example.com:3128",
     );
@@ -166,7 +168,7 @@ describe('run(): reporting a result', () => {
 
   it('says inputs were rejected, naming the input', async () => {
     const recorded = await runWith(resultOf({}), { ...INPUTS, 'max-attempts': '0' });
-    expect(recorded.summaries[0]).toContain('❌ failed: inputs rejected, no request sent');
+    expect(recorded.summaries[0]).toMatch(/^<h2>❌ Not run: invalid input &#39;max-attempts&#39;<\/h2>\n/);
   });
 
   it('keeps going when the summary cannot be written, and debugs a missing summary file', async () => {
@@ -253,7 +255,9 @@ describe('run(): a run that does not end by itself', () => {
     const message =
       'No result within the documented worst case of 2 min 6 s: the run was stopped; no request that could delete the link-token was sent.';
     expect(events.filter((event) => event.startsWith('failed'))).toEqual([`failed ${message}`]);
-    expect(summaries[0]).toContain(`<p>${message}</p>`);
+    expect(summaries[0]).toMatch(
+      /^<h2>❌ Stopped: no result within the documented worst case of 2 min 6 s; no request that could delete the link-token was sent<\/h2>\n/,
+    );
     expect(process.exits).toEqual([1_500]);
     expect(process.timers[0]?.armed).toBe(false);
     expect(process.listeners()).toBe(0);
@@ -267,7 +271,7 @@ describe('run(): a run that does not end by itself', () => {
     expect(events.at(-1)).toBe(
       'failed Cancelled: the job was cancelled; no request that could delete the link-token was sent.',
     );
-    expect(summaries[0]).toContain('❌ cancelled');
+    expect(summaries[0]).toMatch(/^<h2>❌ Cancelled: no request that could delete the link-token was sent<\/h2>\n/);
   });
 
   it('reports when the event loop drains with the operation still pending', async () => {

@@ -1,3 +1,4 @@
+// The job summary: a heading that says the result and its cause, what to do, and only the facts.
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/result.ts';
 import { escapeHtml, renderNoRequestSummary, renderResultSummary } from '../../src/summary.ts';
@@ -21,144 +22,267 @@ function result(overrides: ResultOverrides): RunResult {
   return runResult({ attemptLog: [{ attempt: 1, outcome: 'HTTP 204', durationMs: 1234 }], ...overrides });
 }
 
+const DELETE = safe(ENDPOINT);
+const GET_ORG = safe(`GET https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}`);
+const GET_ROLE = safe(`GET https://cloud.mongodb.com/api/atlas/v2/orgs/${ORG_ID}/liveMigrations/availableProjects`);
+const row = (name: string, value: string): string => `<tr><th align="left">${name}</th><td>${value}</td></tr>`;
+
 describe('renderResultSummary', () => {
-  it('shows the organization, result, status, attempts, duration and endpoint', () => {
-    const html = renderResultSummary(ORG_ID, result({}));
-    expect(html).toContain('<h2>Atlas live-migration link-token</h2>');
-    for (const [name, value] of [
-      ['Organization ID', ORG_ID],
-      ['Result', '✅ deleted'],
-      ['HTTP status', '204'],
-      ['Attempts', '1'],
-      ['Duration', '1.23 s'],
-      ['Endpoint', ENDPOINT],
-    ]) {
-      expect(html).toContain(`<tr><th align="left">${name}</th><td>${value}</td></tr>`);
-    }
-    expect(html).not.toContain('Error code');
-    expect(html).toContain('<details><summary>Attempts (1)</summary>');
-  });
-
-  it('adds the error code, the escaped detail and the hint on failure, and one row per attempt', () => {
-    const html = renderResultSummary(
-      ORG_ID,
-      result({
-        status: 'failed',
-        stepFails: true,
-        httpStatus: 403,
-        attempts: 2,
-        errorCode: 'USER_UNAUTHORIZED',
-        detail: '<script>alert("x")</script> & more',
-        hint: 'The API key needs the Organization Owner role in this organization.',
-        attemptLog: [
-          { attempt: 1, outcome: 'HTTP 503', durationMs: 20, waitMs: 1500 },
-          { attempt: 2, outcome: 'HTTP 403 USER_UNAUTHORIZED', durationMs: 30 },
-        ],
-      }),
-    );
-    expect(html).toContain('<td>USER_UNAUTHORIZED</td>');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('Organization Owner role');
-    expect(html).toContain('<tr><td>1</td><td>HTTP 503</td><td>20 ms</td><td>1.5 s</td></tr>');
-    expect(html).toContain('<tr><td>2</td><td>HTTP 403 USER_UNAUTHORIZED</td><td>30 ms</td><td>—</td></tr>');
-    expect(html).toContain('❌ failed');
-  });
-
-  it('says when a run was cancelled, and when not-found failed the step', () => {
-    expect(renderResultSummary(ORG_ID, result({ status: 'failed', cancelled: true, httpStatus: undefined }))).toContain(
-      '❌ cancelled',
-    );
-    expect(renderResultSummary(ORG_ID, result({ status: 'not-found', stepFails: true, httpStatus: 404 }))).toContain(
-      'not found (nothing to delete) (fail-on-not-found)',
-    );
-    expect(renderResultSummary(ORG_ID, result({ status: 'failed', httpStatus: undefined }))).toContain(
-      '<tr><th align="left">HTTP status</th><td>—</td></tr>',
-    );
-  });
-
-  it('renders a whole failed result, row by row', () => {
-    const html = renderResultSummary(
-      ORG_ID,
-      result({
-        status: 'not-found',
-        stepFails: true,
-        httpStatus: 404,
-        errorCode: 'UNEXPECTED_ERROR',
-        detail: 'Could not find the requested external organization link.',
-        hint: 'No link-token exists.',
-        message: 'No link-token to delete <here>.',
-        attemptLog: [{ attempt: 1, outcome: 'HTTP 404 UNEXPECTED_ERROR', durationMs: 999 }],
-      }),
-    );
-    expect(html).toBe(
+  it('a deletion: the heading says it, then only the facts', () => {
+    expect(renderResultSummary(ORG_ID, result({ requests: [DELETE] }))).toBe(
       [
-        '<h2>Atlas live-migration link-token</h2>',
+        '<h2>✅ Link-token deleted</h2>',
         '<table>',
-        `<tr><th align="left">Organization ID</th><td>${ORG_ID}</td></tr>`,
-        '<tr><th align="left">Result</th><td>ℹ️ not found (nothing to delete) (fail-on-not-found)</td></tr>',
-        '<tr><th align="left">Authentication</th><td>API key (HTTP Digest)</td></tr>',
-        '<tr><th align="left">HTTP status</th><td>404</td></tr>',
-        '<tr><th align="left">Attempts</th><td>1</td></tr>',
-        '<tr><th align="left">Duration</th><td>1.23 s</td></tr>',
-        `<tr><th align="left">Endpoint</th><td>${ENDPOINT}</td></tr>`,
-        '<tr><th align="left">Error code</th><td>UNEXPECTED_ERROR</td></tr>',
-        '<tr><th align="left">Detail</th><td>Could not find the requested external organization link.</td></tr>',
-        '<tr><th align="left">Hint</th><td>No link-token exists.</td></tr>',
+        row('Organization', ORG_ID),
+        row('Authentication', 'API key (HTTP Digest)'),
+        row('Request', ENDPOINT),
+        row('HTTP status', '204'),
+        row('Attempts', '1 attempt in 1.23 s'),
         '</table>',
-        '<p>No link-token to delete &lt;here&gt;.</p>',
-        '<details><summary>Attempts (1)</summary>',
-        '<table>',
-        '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>',
-        '<tr><td>1</td><td>HTTP 404 UNEXPECTED_ERROR</td><td>999 ms</td><td>—</td></tr>',
-        '</table>',
-        '</details>',
         '',
       ].join('\n'),
     );
   });
 
-  it('labels a lenient not-found without the fail-on-not-found mark, and omits the attempts of a run that made none', () => {
-    const html = renderResultSummary(ORG_ID, result({ status: 'not-found', stepFails: false, attemptLog: [] }));
-    expect(html).toContain('<tr><th align="left">Result</th><td>ℹ️ not found (nothing to delete)</td></tr>');
-    expect(html).not.toContain('<details>');
+  it('an access-list refusal: the IP in the heading, what to do with its Atlas page, what Atlas said', () => {
+    const html = renderResultSummary(
+      ORG_ID,
+      result({
+        status: 'failed',
+        stepFails: true,
+        authMethod: 'service-account',
+        httpStatus: 403,
+        errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+        detail: 'IP address 203.0.113.7 is not allowed to access this resource.',
+        hint: "The runner's IP address 203.0.113.7 is not on the service account's API access list: add it in Atlas, or run on a runner with an allowed address.",
+        cause: { kind: 'access-list', ip: safe('203.0.113.7') },
+        requests: [DELETE],
+        attemptLog: [{ attempt: 1, outcome: 'HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST', durationMs: 20 }],
+      }),
+    );
+    expect(html).toBe(
+      [
+        '<h2>❌ Not deleted: runner IP 203.0.113.7 is not on the service account&#39;s access list</h2>',
+        '<p><strong>What to do:</strong> The runner&#39;s IP address 203.0.113.7 is not on the service account&#39;s API access list: add it in Atlas, or run on a runner with an allowed address. <a href="https://www.mongodb.com/docs/atlas/configure-api-access/">Atlas: API access lists</a></p>',
+        '<table>',
+        row('Organization', ORG_ID),
+        row('Authentication', 'service account (OAuth 2.0 client credentials)'),
+        row('Request', ENDPOINT),
+        row('Last attempt', 'HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST'),
+        row('Atlas said', 'IP address 203.0.113.7 is not allowed to access this resource.'),
+        row('Attempts', '1 attempt in 1.23 s'),
+        '</table>',
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('lists what a passed dry run verified, with the organization by name', () => {
+  it.each([
+    [
+      { kind: 'credentials' },
+      'digest',
+      'Atlas refused the API key',
+      'https://www.mongodb.com/docs/atlas/configure-api-access/',
+    ],
+    [
+      { kind: 'credentials' },
+      'service-account',
+      'Atlas refused the service account',
+      'https://www.mongodb.com/docs/atlas/api/service-accounts-overview',
+    ],
+    [
+      { kind: 'role' },
+      'digest',
+      'the API key lacks the Organization Owner role',
+      'https://www.mongodb.com/docs/atlas/reference/user-roles/',
+    ],
+    [
+      { kind: 'access-list' },
+      'digest',
+      'this runner&#39;s IP address is not on the API key&#39;s access list',
+      'https://www.mongodb.com/docs/atlas/configure-api-access/',
+    ],
+    [
+      { kind: 'active-migration', projects: [safe('60c4fd418ebe251047c50554')] },
+      'digest',
+      'a live migration is still active in project 60c4fd418ebe251047c50554',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+    ],
+    [
+      { kind: 'active-migration', projects: [safe('a'), safe('b')] },
+      'digest',
+      'a live migration is still active in projects a, b',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+    ],
+    [
+      { kind: 'active-migration', projects: [] },
+      'digest',
+      'a live migration is still active',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+    ],
+    [
+      { kind: 'version-gone' },
+      'digest',
+      'this version of the Atlas API is gone',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-deleteorglivemigrationlinktokens',
+    ],
+    [{ kind: 'organization' }, 'digest', 'org-id names no organization this API key can see', undefined],
+    [{ kind: 'not-atlas' }, 'digest', 'the server at base-url is not the Atlas API', undefined],
+    [
+      { kind: 'authentication-refused' },
+      'digest',
+      'the server asked for authentication the action will not give',
+      undefined,
+    ],
+    [{ kind: 'rate-limited' }, 'digest', 'Atlas rate-limited every attempt', undefined],
+    [{ kind: 'timeout' }, 'digest', 'no answer within timeout-seconds', undefined],
+    [{ kind: 'network' }, 'digest', 'the network failed', undefined],
+    [{ kind: 'tls' }, 'digest', 'the server&#39;s TLS certificate or protocol was refused', undefined],
+    [{ kind: 'proxy' }, 'digest', 'the proxy refused the tunnel to Atlas', undefined],
+    [{ kind: 'answer', status: 500 }, 'digest', 'Atlas answered HTTP 500', undefined],
+    [{ kind: 'bug' }, 'digest', 'unexpected error', undefined],
+  ] as const)('names the cause %j in the heading, with its Atlas page', (cause, authMethod, text, docs) => {
+    const failed = result({ status: 'failed', stepFails: true, authMethod, hint: 'Do this.', cause });
+    const html = renderResultSummary(ORG_ID, failed);
+    expect(html).toContain(`<h2>❌ Not deleted: ${text}</h2>`);
+    const what = docs === undefined ? '' : ` <a href="${docs}">`;
+    expect(html).toContain(`<p><strong>What to do:</strong> Do this.${what}`);
+    if (docs === undefined) expect(html).not.toContain('<a ');
+    expect(renderResultSummary(ORG_ID, { ...failed, dryRun: true })).toContain(`<h2>❌ Dry run failed: ${text}</h2>`);
+  });
+
+  it('a cancellation or a stop: the heading says what it means for the link-token', () => {
+    const cancelled = result({
+      status: 'failed',
+      stepFails: true,
+      cancelled: true,
+      cause: { kind: 'cancelled', outcome: safe('the link-token may or may not have been deleted') },
+    });
+    expect(renderResultSummary(ORG_ID, cancelled)).toMatch(
+      /^<h2>❌ Cancelled: the link-token may or may not have been deleted<\/h2>\n<table>/,
+    );
+    const early = result({ status: 'failed', stepFails: true, cancelled: true, cause: { kind: 'cancelled' } });
+    expect(renderResultSummary(ORG_ID, early)).toMatch(/^<h2>❌ Cancelled: nothing is known of the link-token<\/h2>/);
+    const stopped = result({
+      status: 'failed',
+      stepFails: true,
+      cause: {
+        kind: 'stopped',
+        why: safe('a request never settled'),
+        outcome: safe('no request that could delete the link-token was sent'),
+      },
+    });
+    expect(renderResultSummary(ORG_ID, stopped)).toMatch(
+      /^<h2>❌ Stopped: a request never settled; no request that could delete the link-token was sent<\/h2>/,
+    );
+  });
+
+  it('nothing to delete: the heading, the note of an earlier attempt, and fail-on-not-found', () => {
+    const lenient = result({
+      status: 'not-found',
+      httpStatus: 404,
+      errorCode: 'UNEXPECTED_ERROR',
+      note: 'An earlier request may have deleted it.',
+      requests: [DELETE, GET_ORG],
+      attempts: 2,
+      attemptLog: [
+        { attempt: 1, outcome: 'HTTP 404 UNEXPECTED_ERROR', durationMs: 10 },
+        { attempt: 1, outcome: 'HTTP 200', durationMs: 10 },
+      ],
+    });
+    expect(renderResultSummary(ORG_ID, lenient)).toBe(
+      [
+        '<h2>✅ Nothing to delete: the organization has no link-token</h2>',
+        '<p>An earlier request may have deleted it.</p>',
+        '<table>',
+        row('Organization', ORG_ID),
+        row('Authentication', 'API key (HTTP Digest)'),
+        row('Requests', `${ENDPOINT}<br>GET https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}`),
+        row('HTTP status', '404'),
+        row('Attempts', '2 attempts in 1.23 s'),
+        '</table>',
+        '<details><summary>Every attempt (2)</summary>',
+        '<table>',
+        '<tr><th>#</th><th>Outcome</th><th>Duration</th><th>Wait before next</th></tr>',
+        '<tr><td>1</td><td>HTTP 404 UNEXPECTED_ERROR</td><td>10 ms</td><td>—</td></tr>',
+        '<tr><td>2</td><td>HTTP 200</td><td>10 ms</td><td>—</td></tr>',
+        '</table>',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
+    const strict = renderResultSummary(ORG_ID, { ...lenient, stepFails: true });
+    expect(strict).toMatch(/^<h2>❌ Nothing to delete, and fail-on-not-found is set<\/h2>/);
+  });
+
+  it('a dry run: what it checked, the organization by name, and that it proves only this runner', () => {
     const html = renderResultSummary(
       ORG_ID,
       result({
         status: 'dry-run-passed',
         dryRun: true,
-        organizationName: 'Acme <Prod>',
         httpStatus: 200,
+        organizationName: 'Acme <Prod>',
+        requests: [GET_ORG, GET_ROLE],
+        attempts: 2,
         checks: [
           { what: safe('the credentials were accepted'), verified: true },
-          { what: safe('the organization is reachable: Acme <Prod>'), verified: true },
           { what: safe('the API key has the role'), verified: false, note: safe('HTTP 404 <odd>') },
         ],
       }),
     );
-    expect(html).toContain('<tr><th align="left">Organization</th><td>Acme &lt;Prod&gt;</td></tr>');
-    expect(html).toContain('<tr><th align="left">Result</th><td>✅ dry run passed (nothing was deleted)</td></tr>');
     expect(html).toContain(
-      '<h3>Dry run: nothing was deleted</h3>\n<p>Checked:</p>\n<ul>\n<li>✅ the credentials were accepted</li>\n<li>✅ the organization is reachable: Acme &lt;Prod&gt;</li>\n<li>⚠️ not verified: the API key has the role — HTTP 404 &lt;odd&gt;</li>\n</ul>\n<p>Not verified by a dry run: whether a link-token exists.</p>',
+      '<h2>✅ Dry run passed — nothing deleted; the Organization Owner role was not verified</h2>',
     );
-    expect(renderResultSummary(ORG_ID, result({ status: 'failed', stepFails: true }))).not.toContain('dry run');
+    expect(html).toContain(row('Organization', `Acme &lt;Prod&gt; (${ORG_ID})`));
+    expect(html).toContain(
+      '<ul>\n<li>✅ the credentials were accepted</li>\n<li>⚠️ not verified: the API key has the role — HTTP 404 &lt;odd&gt;</li>\n</ul>\n<p>A dry run deletes nothing, and cannot tell whether a link-token exists. It proves the access list for this runner only: run it in the job that deletes.</p>',
+    );
+    const verified = renderResultSummary(
+      ORG_ID,
+      result({ status: 'dry-run-passed', dryRun: true, checks: [{ what: safe('all'), verified: true }] }),
+    );
+    expect(verified).toContain('<h2>✅ Dry run passed — nothing deleted</h2>');
+    const failed = renderResultSummary(
+      ORG_ID,
+      result({ status: 'failed', stepFails: true, dryRun: true, cause: { kind: 'timeout' } }),
+    );
+    expect(failed).not.toContain('<ul>');
+    expect(failed).not.toContain('A dry run deletes nothing');
   });
 
-  it('marks a failed dry run, and lists nothing as verified', () => {
-    const html = renderResultSummary(ORG_ID, result({ status: 'failed', dryRun: true, stepFails: true }));
-    expect(html).toContain('<tr><th align="left">Result</th><td>❌ failed (dry run: nothing was deleted)</td></tr>');
-    expect(html).toContain(
-      '<h3>Dry run: nothing was deleted</h3>\n<p>Not verified by a dry run: whether a link-token exists.</p>',
+  it('shows only what happened: no request row when none was sent, no error rows on success', () => {
+    const tokenRefused = renderResultSummary(
+      ORG_ID,
+      result({
+        status: 'failed',
+        stepFails: true,
+        httpStatus: undefined,
+        authMethod: 'service-account',
+        errorCode: 'oauth:invalid_client',
+        cause: { kind: 'credentials' },
+        attemptLog: [
+          { attempt: 1, outcome: 'token request failed: the token endpoint answered HTTP 401', durationMs: 5 },
+        ],
+      }),
     );
-    expect(html).not.toContain('Checked:');
+    expect(tokenRefused).not.toMatch(/Request|DELETE/);
+    expect(tokenRefused).toContain(row('Last attempt', 'token request failed: the token endpoint answered HTTP 401'));
+    const success = renderResultSummary(ORG_ID, result({ errorCode: 'X', detail: 'Y', hint: 'Z' }));
+    expect(success).not.toMatch(/Atlas said|What to do|Last attempt/);
   });
 
-  it('shows no error rows for a success, even when the result carries them', () => {
-    const html = renderResultSummary(ORG_ID, result({ errorCode: 'X', detail: 'Y', hint: 'Z' }));
-    expect(html).not.toMatch(/Error code|Detail|Hint/);
+  it('says how long a delete waited for a live migration, and for how many checks', () => {
+    const html = renderResultSummary(
+      ORG_ID,
+      result({ migrationWait: { waitedMs: 75_000, limitMs: 900_000, checks: 1, projects: [] } }),
+    );
+    expect(html).toContain(row('Waited for a live migration', '1 min 15 s of 15 min; 1 check found it active'));
+    const more = renderResultSummary(
+      ORG_ID,
+      result({ migrationWait: { waitedMs: 2_000, limitMs: 60_000, checks: 3, projects: [] } }),
+    );
+    expect(more).toContain(row('Waited for a live migration', '2 s of 1 min; 3 checks found it active'));
   });
 
   it('never contains a key, rendering real results of a retried, refused run', async () => {
@@ -171,6 +295,7 @@ describe('renderResultSummary', () => {
       expect(real.attemptLog).toHaveLength(2);
       const html = renderResultSummary(ORG_ID, real);
       expect(html).toContain('USER_UNAUTHORIZED');
+      expect(html).toContain('<h2>❌ Not deleted: the API key lacks the Organization Owner role</h2>');
       expect(html).not.toContain(PUBLIC_KEY);
       expect(html).not.toContain(PRIVATE_KEY);
     } finally {
@@ -180,13 +305,13 @@ describe('renderResultSummary', () => {
 });
 
 describe('renderNoRequestSummary', () => {
-  it('says no request was sent, with the escaped message', () => {
+  it('says what was refused, with the escaped message, and that no request was sent', () => {
     const html = renderNoRequestSummary(
-      safe('inputs rejected, no request sent'),
+      safe("invalid input 'org-id'"),
       safe("Invalid input 'org-id': character 1 is '<'"),
     );
     expect(html).toBe(
-      '<h2>Atlas live-migration link-token</h2>\n<table>\n<tr><th align="left">Result</th><td>❌ failed: inputs rejected, no request sent</td></tr>\n</table>\n<p>Invalid input &#39;org-id&#39;: character 1 is &#39;&lt;&#39;</p>\n',
+      '<h2>❌ Not run: invalid input &#39;org-id&#39;</h2>\n<p>Invalid input &#39;org-id&#39;: character 1 is &#39;&lt;&#39;</p>\n<p>No request was sent to Atlas.</p>\n',
     );
   });
 });
