@@ -32120,6 +32120,8 @@ class ServiceAccountAuthenticator {
     basic;
     options;
     token;
+    /** Tokens replaced during the run (about to expire, or refused): revoked at the end all the same. */
+    replaced = [];
     /** The token in hand was obtained before this attempt. */
     tokenFromEarlierAttempt = false;
     constructor(credentials, options) {
@@ -32132,7 +32134,7 @@ class ServiceAccountAuthenticator {
         const expiresAt = this.token?.expiresAt;
         if (expiresAt !== undefined && this.options.now() >= expiresAt - TOKEN_EXPIRY_MARGIN_MS) {
             this.options.log.debug(line `The access token expires within a minute: requesting a new one.`);
-            this.token = undefined;
+            this.retire();
         }
         this.tokenFromEarlierAttempt = this.token !== undefined;
     }
@@ -32146,14 +32148,15 @@ class ServiceAccountAuthenticator {
         if (!this.tokenFromEarlierAttempt)
             return false; // a token just issued and refused: final
         this.options.log.debug(line `Atlas refused the access token of an earlier attempt: requesting a new one.`);
-        this.token = undefined;
+        this.retire();
         this.tokenFromEarlierAttempt = false;
         return true;
     }
+    /** Every token issued in the run is revoked: one is all a clean run holds. */
     async finish(cancelSignal) {
-        const token = this.token;
+        const tokens = [...this.replaced.splice(0), ...(this.token ? [this.token] : [])];
         this.token = undefined;
-        if (token === undefined)
+        if (tokens.length === 0)
             return;
         const expiry = line `it expires by itself within the hour`;
         if (cancelSignal.aborted) {
@@ -32163,9 +32166,19 @@ class ServiceAccountAuthenticator {
             this.options.log.warning(line `Did not revoke the access token: ${why}; ${expiry}.`);
             return;
         }
-        const timeout = AbortSignal.timeout(REVOKE_TIMEOUT_MS);
+        // One budget for all the revocations: they run after the result is reported.
+        const signal = AbortSignal.any([cancelSignal, AbortSignal.timeout(REVOKE_TIMEOUT_MS)]);
+        for (const token of tokens)
+            await this.revoke(token, signal, cancelSignal, expiry);
+    }
+    retire() {
+        if (this.token)
+            this.replaced.push(this.token);
+        this.token = undefined;
+    }
+    async revoke(token, signal, cancelSignal, expiry) {
         try {
-            const answer = await this.post('/api/oauth/revoke', `token=${encodeURIComponent(token.value)}&token_type_hint=access_token`, AbortSignal.any([cancelSignal, timeout]));
+            const answer = await this.post('/api/oauth/revoke', `token=${encodeURIComponent(token.value)}&token_type_hint=access_token`, signal);
             if (answer.status === 200 || answer.status === 204) {
                 this.options.log.debug(line `Revoked the access token.`);
             }

@@ -88,6 +88,8 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
   private readonly basic: string;
   private readonly options: ServiceAccountOptions;
   private token: AccessToken | undefined;
+  /** Tokens replaced during the run (about to expire, or refused): revoked at the end all the same. */
+  private readonly replaced: AccessToken[] = [];
   /** The token in hand was obtained before this attempt. */
   private tokenFromEarlierAttempt = false;
 
@@ -102,7 +104,7 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     const expiresAt = this.token?.expiresAt;
     if (expiresAt !== undefined && this.options.now() >= expiresAt - TOKEN_EXPIRY_MARGIN_MS) {
       this.options.log.debug(line`The access token expires within a minute: requesting a new one.`);
-      this.token = undefined;
+      this.retire();
     }
     this.tokenFromEarlierAttempt = this.token !== undefined;
   }
@@ -116,15 +118,16 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
   answerUnauthorized(): boolean {
     if (!this.tokenFromEarlierAttempt) return false; // a token just issued and refused: final
     this.options.log.debug(line`Atlas refused the access token of an earlier attempt: requesting a new one.`);
-    this.token = undefined;
+    this.retire();
     this.tokenFromEarlierAttempt = false;
     return true;
   }
 
+  /** Every token issued in the run is revoked: one is all a clean run holds. */
   async finish(cancelSignal: AbortSignal): Promise<void> {
-    const token = this.token;
+    const tokens = [...this.replaced.splice(0), ...(this.token ? [this.token] : [])];
     this.token = undefined;
-    if (token === undefined) return;
+    if (tokens.length === 0) return;
     const expiry = line`it expires by itself within the hour`;
     if (cancelSignal.aborted) {
       // A run stopped at its deadline (or with a request that never settled) leaves it as a cancelled one does.
@@ -133,12 +136,27 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
       this.options.log.warning(line`Did not revoke the access token: ${why}; ${expiry}.`);
       return;
     }
-    const timeout = AbortSignal.timeout(REVOKE_TIMEOUT_MS);
+    // One budget for all the revocations: they run after the result is reported.
+    const signal = AbortSignal.any([cancelSignal, AbortSignal.timeout(REVOKE_TIMEOUT_MS)]);
+    for (const token of tokens) await this.revoke(token, signal, cancelSignal, expiry);
+  }
+
+  private retire(): void {
+    if (this.token) this.replaced.push(this.token);
+    this.token = undefined;
+  }
+
+  private async revoke(
+    token: AccessToken,
+    signal: AbortSignal,
+    cancelSignal: AbortSignal,
+    expiry: SafeText,
+  ): Promise<void> {
     try {
       const answer = await this.post(
         '/api/oauth/revoke',
         `token=${encodeURIComponent(token.value)}&token_type_hint=access_token`,
-        AbortSignal.any([cancelSignal, timeout]),
+        signal,
       );
       if (answer.status === 200 || answer.status === 204) {
         this.options.log.debug(line`Revoked the access token.`);

@@ -43,6 +43,20 @@ async function start(
   return [server, baseUrl];
 }
 
+/** The tokens the revoke requests named are the tokens the DELETEs carried: every one issued. */
+function expectEveryIssuedTokenRevoked(server: AtlasStandIn): void {
+  const carried = new Set(
+    server.requests.flatMap((r) =>
+      r.headers.authorization?.startsWith('Bearer ') ? [r.headers.authorization.slice(7)] : [],
+    ),
+  );
+  const revoked = server.requests
+    .filter((r) => r.path === '/api/oauth/revoke')
+    .map((r) => new URLSearchParams(r.body).get('token'));
+  expect(new Set(revoked)).toEqual(carried);
+  expect(carried.size).toBe(2);
+}
+
 const serviceAccount = (baseUrl: string, overrides = {}) =>
   settingsFor(baseUrl, { credentials: SERVICE_ACCOUNT, ...overrides });
 
@@ -168,8 +182,10 @@ describe('service account', () => {
       'POST /api/oauth/token 200',
       `DELETE ${LINK_TOKENS} 204`,
       'POST /api/oauth/revoke 200',
+      'POST /api/oauth/revoke 200',
     ]);
     expect(log.lines).toContain('debug: The access token expires within a minute: requesting a new one.');
+    expectEveryIssuedTokenRevoked(server);
   });
 
   it('keeps a token with time to spare', async () => {
@@ -194,8 +210,10 @@ describe('service account', () => {
       'POST /api/oauth/token 200',
       `DELETE ${LINK_TOKENS} 204`,
       'POST /api/oauth/revoke 200',
+      'POST /api/oauth/revoke 200',
     ]);
     expect(log.lines).toContain('debug: Atlas refused the access token of an earlier attempt: requesting a new one.');
+    expectEveryIssuedTokenRevoked(server);
   });
 
   it('does not count a failed token request after a refused token as a DELETE of unknown fate', async () => {
