@@ -217,7 +217,13 @@ export class AtlasStandIn {
   /** Starts listening on a free loopback port; resolves to the base URL. */
   async start(): Promise<string> {
     const host = this.options.host ?? '127.0.0.1';
-    await new Promise<void>((resolve) => this.server.listen(this.options.port ?? 0, host, resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject); // a taken port, say
+      this.server.listen(this.options.port ?? 0, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
     const { port } = this.server.address() as AddressInfo;
     this.origin = `${this.options.tls ? 'https' : 'http'}://${host}:${port}`;
     return this.origin;
