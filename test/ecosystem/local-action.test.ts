@@ -57,6 +57,6 @@ it('local-action shows status deleted in its outputs table and writes the summar
   expect(row('status')).toBe('deleted');
   expect(row('http-status')).toBe('204');
   expect(row('attempts')).toBe('1');
-  expect(readFileSync(summary, 'utf8')).toContain('<tr><th align="left">Result</th><td>✅ deleted</td></tr>');
+  expect(readFileSync(summary, 'utf8')).toMatch(/^<h2>✅ Link-token deleted<\/h2>\n/);
   expect(standIn.requests.map((r) => r.answer)).toEqual(['401', '204']);
 }, 60_000);

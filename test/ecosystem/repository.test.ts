@@ -115,7 +115,8 @@ describe('no drift between action.yml, the code and the README', () => {
   it('documents every status value the code sets, in action.yml and in the README', () => {
     const readme = read('README.md');
     const statusRow = /^\| `status` +\| (.*) \|$/m.exec(readme)?.[1] ?? '';
-    const results = readme.slice(readme.indexOf('### Results and exit'), readme.indexOf('### Retries'));
+    const start = readme.indexOf('### Results and exit');
+    const results = readme.slice(start, readme.indexOf('\n### ', start + 1));
     const documented = (text: string): string[] => RESULT_STATUSES.filter((status) => text.includes(`${status}`));
     expect(documented(action.outputs['status']?.description ?? '')).toEqual([...RESULT_STATUSES]);
     expect(documented(statusRow)).toEqual([...RESULT_STATUSES]);
