@@ -31,7 +31,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let options: { port?: string | undefined; background?: boolean | undefined; stop?: boolean | undefined; help?: boolean | undefined };
+let options: {
+  port?: string | undefined;
+  background?: boolean | undefined;
+  stop?: boolean | undefined;
+  help?: boolean | undefined;
+};
 let positionals: string[];
 try {
   ({ values: options, positionals } = parseArgs({
@@ -114,7 +119,8 @@ try {
   baseUrl = await standIn.start();
 } catch (error) {
   const code = (error as { code?: string }).code;
-  if (code === 'EADDRINUSE') fail(`Port ${port} is taken: choose another with --port N, or leave --port out for a free one.`);
+  if (code === 'EADDRINUSE')
+    fail(`Port ${port} is taken: choose another with --port N, or leave --port out for a free one.`);
   if (code === 'EACCES') fail(`Port ${port} needs privileges: choose one above 1023, or leave --port out.`);
   throw error;
 }
