@@ -272,6 +272,9 @@ interface ParsedRequest {
   body: string;
 }
 
+/** A connection after an answer: still answering, silent (read, never answered again), or over. */
+type ConnectionState = 'open' | 'silent' | 'ended';
+
 interface NonceRecord {
   realm: string;
   algorithm: string;
@@ -382,21 +385,30 @@ export class HostileServer {
 
   // --- reading requests -----------------------------------------------------------------------
 
-  /** Reads requests one after the other from `socket` (`raw` is the TCP socket under it, to reset). */
+  /**
+   * Reads requests one after the other from `socket` (`raw` is the TCP socket under it, to reset).
+   * A connection that stalled goes on being read: what arrives on it is recorded, never answered.
+   */
   private serve(socket: net.Socket, raw: net.Socket): void {
     let buffer = Buffer.alloc(0);
     let busy = false;
+    let state: ConnectionState = 'open';
     const next = (): void => {
-      if (busy || this.closed || socket.destroyed) return;
-      const request = parseRequest(buffer);
-      if (!request) return;
-      buffer = buffer.subarray(request.length);
-      busy = true;
-      void this.handle(request.request, socket, raw).then((keepReading) => {
-        busy = false;
-        if (keepReading) next();
-        else socket.pause();
-      });
+      while (!busy && !this.closed && !socket.destroyed && state !== 'ended') {
+        const request = parseRequest(buffer);
+        if (!request) return;
+        buffer = buffer.subarray(request.length);
+        if (state === 'silent') {
+          this.record(request.request, 'unanswered: the connection had stalled');
+          continue;
+        }
+        busy = true;
+        void this.handle(request.request, socket, raw).then((after) => {
+          busy = false;
+          state = after;
+          next();
+        });
+      }
     };
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -443,64 +455,66 @@ export class HostileServer {
     return { kind: 'authorized' };
   }
 
-  private async handle(request: ParsedRequest, socket: net.Socket, raw: net.Socket): Promise<boolean> {
-    const facts = this.classify(request);
-    const behaviour = this.queues[facts.kind].shift() ?? { act: 'normal', slow: false, after: 'keep-alive' };
+  /** Records a request as received: an exchange, in the timeline, and an event. */
+  private record(request: ParsedRequest, behaviour: string, facts = this.classify(request)): Exchange {
     const exchange: Exchange = {
       seq: this.exchanges.length + 1,
       method: request.method,
       target: request.target,
       ...facts,
-      behaviour: describeBehaviour(behaviour),
+      behaviour,
       delivered: false,
     };
     this.exchanges.push(exchange);
     this.timeline.push({ type: 'request', at: Date.now(), exchange });
     this.options.onEvent?.();
+    return exchange;
+  }
+
+  /** Answers one request as its kind's next behaviour says; resolves to the connection's state after it. */
+  private async handle(request: ParsedRequest, socket: net.Socket, raw: net.Socket): Promise<ConnectionState> {
+    const facts = this.classify(request); // once: it counts the nonce's uses
+    const kind = facts.kind;
+    const behaviour = this.queues[kind].shift() ?? { act: 'normal', slow: false, after: 'keep-alive' };
+    const exchange = this.record(request, describeBehaviour(behaviour), facts);
 
     const write = (bytes: Buffer): Promise<void> =>
       new Promise((resolve) => {
         if (socket.destroyed) resolve();
         else socket.write(bytes, () => resolve());
       });
-    const finish = (after: After): boolean => {
-      if (after === 'close') {
-        socket.end();
-        return false;
-      }
-      if (after === 'reset') {
-        raw.resetAndDestroy();
-        return false;
-      }
-      return true;
+    const finish = (after: After): ConnectionState => {
+      if (after === 'close') socket.end();
+      if (after === 'reset') raw.resetAndDestroy();
+      return after === 'keep-alive' ? 'open' : 'ended';
     };
-    const cut = (how: Cut | 'garbage'): false => {
+    const cut = (how: Cut | 'garbage'): ConnectionState => {
       if (how === 'close') socket.end();
       if (how === 'reset') raw.resetAndDestroy();
       if (how === 'garbage') socket.write('\u0000\u0081garbage after the switch\r\n');
-      return false;
+      return how === 'stall' || how === 'garbage' ? 'silent' : 'ended';
     };
     /** Sends a complete answer and records it. */
-    const send = async (rendered: Rendered, after: After): Promise<boolean> => {
+    const send = async (rendered: Rendered, after: After): Promise<ConnectionState> => {
       exchange.status = rendered.status;
       if (rendered.envelopeStatus !== undefined) exchange.envelopeStatus = rendered.envelopeStatus;
       const intact = !socket.destroyed;
       await write(Buffer.concat([rendered.head, rendered.body]));
       exchange.delivered = rendered.wellFormed && after !== 'reset' && intact;
       for (const token of rendered.tokens) {
-        token.sent = rendered.wellFormed && intact && rendered.status === 200 && facts.kind === 'token';
+        token.sent = rendered.wellFormed && intact && rendered.status === 200 && kind === 'token';
         token.issued = token.sent && after !== 'reset';
         this.tokens.push(token);
       }
       return finish(after);
     };
     const rendering = (answer: Answer | 'normal'): Rendered =>
-      answer === 'normal' ? this.normal(request, facts.kind) : this.render(answer, request);
+      answer === 'normal' ? this.normal(request, kind) : this.render(answer, request);
 
     switch (behaviour.act) {
       case 'normal':
         if (behaviour.slow) await sleep(this.scenario.timeoutSeconds * 50);
-        return send(this.normal(request, facts.kind), behaviour.after);
+        return send(this.normal(request, kind), behaviour.after);
       case 'answer':
         return send(this.render(behaviour.answer, request), behaviour.after);
       case 'challenge':
