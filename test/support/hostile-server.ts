@@ -206,6 +206,11 @@ const MAX_HEAD_BYTES = 16 * 1024;
 
 const LINK_TOKEN_PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/linkTokens$/;
 const ORGANIZATION_PATH = /^\/api\/atlas\/(v1\.0|v2)\/orgs\/([0-9a-f]{24})$/;
+/** Return All Projects Available for Migration (v2 only; needs the Organization Owner role). */
+const AVAILABLE_PROJECTS_PATH = /^\/api\/atlas\/(v2)\/orgs\/([0-9a-f]{24})\/liveMigrations\/availableProjects$/;
+const AVAILABLE_PROJECTS = [
+  { projectId: '32b6e34b3d91647abb20e7b8', name: 'Hostile Project', deployments: [], migrationHosts: [] },
+];
 const TOKEN_CHARS = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 const REASONS: Record<number, string> = {
@@ -602,8 +607,9 @@ export class HostileServer {
           : json(401, { error: 'invalid_client' });
       case 'authorized': {
         const url = new URL(request.target, 'http://hostile');
-        const organization = ORGANIZATION_PATH.exec(url.pathname);
-        const match = request.method === 'GET' ? organization : LINK_TOKEN_PATH.exec(url.pathname);
+        const projects = AVAILABLE_PROJECTS_PATH.exec(url.pathname);
+        const read = ORGANIZATION_PATH.exec(url.pathname) ?? projects;
+        const match = request.method === 'GET' ? read : LINK_TOKEN_PATH.exec(url.pathname);
         const enveloped = url.searchParams.get('envelope') === 'true';
         const atlas = (status: number, body: Body): Rendered =>
           this.render(
@@ -627,6 +633,10 @@ export class HostileServer {
             errorCode: 'INVALID_VERSION_DATE',
             detail: 'Invalid accept header or version date.',
           });
+        }
+        if (projects) {
+          const list = enveloped ? { status: 200, content: AVAILABLE_PROJECTS } : AVAILABLE_PROJECTS;
+          return json(200, list);
         }
         return request.method === 'GET'
           ? atlas(200, { kind: 'organization', id: 'same', name: ORGANIZATION_NAME })
