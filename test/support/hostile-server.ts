@@ -842,7 +842,9 @@ function renderHead(
   if (!noBody(status)) lines.push(`Content-Length: ${contentLength ?? 0}`);
   if (status >= 200) lines.push(`Connection: ${connection}`);
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
-  // Header text goes out as UTF-8; Node reads it as Latin-1, so any byte above 0x7f is obs-text.
+  // As Node's parser reads an answer (checked against it): header text goes out as UTF-8 and is
+  // read as Latin-1, so a byte above 0x7f is obs-text; a header name must be a token; a header value
+  // may hold tabs but no other control; the head must stay under 16 KiB.
   const visible = (text: string): boolean =>
     /^[\t\x20-\x7e]*$/.test(
       Buffer.from(text, 'utf8')
@@ -851,8 +853,14 @@ function renderHead(
     );
   const wellFormed =
     head.length < MAX_HEAD_BYTES &&
-    (reason === null || visible(reason)) &&
-    headers.every(([name, value]) => TOKEN_CHARS.test(name) && visible(value));
+    // Node reads any reason phrase but one that breaks the line (controls and all).
+    (reason === null || !/[\r\n]/.test(reason)) &&
+    headers.every(([name, value]) => {
+      // A line is read up to its first colon: `X:Y: v` is the header X with the value `Y: v`.
+      const line = `${name}: ${value}`;
+      const colon = line.indexOf(':');
+      return TOKEN_CHARS.test(line.slice(0, colon)) && visible(line.slice(colon + 1));
+    });
   return { head, wellFormed };
 }
 
