@@ -394,6 +394,16 @@ const REGRESSIONS: { name: string; broke: string; found: string; scenario: Scena
     }),
   },
   {
+    name: 'an access token refused on a retry (503, then 401): replaced by a new one, never revoked',
+    broke: 'issued-token-revoked',
+    found: 'seed 303, path 41 (a dry run; shrunk by hand)',
+    scenario: scenario({
+      auth: 'service-account',
+      maxAttempts: 2,
+      behaviours: { authorized: [answer(503, { kind: 'empty' }), answer(401, { kind: 'empty' })] },
+    }),
+  },
+  {
     name: 'an access token with a line break in it',
     broke: 'mask-values-one-line',
     found: 'by hand',
