@@ -277,7 +277,10 @@ interface ParsedRequest {
   body: string;
 }
 
-/** A connection after an answer: still answering, silent (read, never answered again), or over. */
+/**
+ * A connection after an answer: still answering; silent (it stalled or the server closed its side:
+ * what still arrives is read and recorded, never answered); or reset.
+ */
 type ConnectionState = 'open' | 'silent' | 'ended';
 
 interface NonceRecord {
@@ -392,7 +395,8 @@ export class HostileServer {
 
   /**
    * Reads requests one after the other from `socket` (`raw` is the TCP socket under it, to reset).
-   * A connection that stalled goes on being read: what arrives on it is recorded, never answered.
+   * A connection that stalled, or whose server side was closed, goes on being read: what arrives on
+   * it reached the server, and is recorded, never answered.
    */
   private serve(socket: net.Socket, raw: net.Socket): void {
     let buffer = Buffer.alloc(0);
@@ -404,7 +408,7 @@ export class HostileServer {
         if (!request) return;
         buffer = buffer.subarray(request.length);
         if (state === 'silent') {
-          this.record(request.request, 'unanswered: the connection had stalled');
+          this.record(request.request, 'unanswered: the server had stalled or closed the connection');
           continue;
         }
         busy = true;
@@ -491,13 +495,13 @@ export class HostileServer {
     const finish = (after: After): ConnectionState => {
       if (after === 'close') socket.end();
       if (after === 'reset') raw.resetAndDestroy();
-      return after === 'keep-alive' ? 'open' : 'ended';
+      return after === 'keep-alive' ? 'open' : after === 'close' ? 'silent' : 'ended';
     };
     const cut = (how: Cut | 'garbage'): ConnectionState => {
       if (how === 'close') socket.end();
       if (how === 'reset') raw.resetAndDestroy();
       if (how === 'garbage') socket.write('\u0000\u0081garbage after the switch\r\n');
-      return how === 'stall' || how === 'garbage' ? 'silent' : 'ended';
+      return how === 'reset' ? 'ended' : 'silent';
     };
     /** Sends a complete answer and records it. */
     const send = async (rendered: Rendered, after: After): Promise<ConnectionState> => {
