@@ -21,7 +21,7 @@ import {
 } from './hostile-server.ts';
 
 /** Characters that must never reach a log line raw: C0 and C1 controls, format and bidi controls, separators. */
-export const HOSTILE_CHARACTERS = [
+const HOSTILE_CHARACTERS = [
   '\u0000',
   '\u0007',
   '\b',
@@ -48,7 +48,7 @@ export const HOSTILE_CHARACTERS = [
 ];
 
 /** Text a hostile server puts in a body or a header: ordinary, sprinkled with controls, injections, or huge. */
-export const hostileText: fc.Arbitrary<string> = fc.oneof(
+const hostileText: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
@@ -95,7 +95,7 @@ const cut: fc.Arbitrary<Cut> = fc.constantFrom('stall', 'close', 'reset');
 const phase: fc.Arbitrary<Phase> = fc.constantFrom('before-status', 'status-line', 'headers', 'body');
 
 /** Retry-After values that cannot cause a long wait, and (kept apart) ones that can. */
-export const SMALL_RETRY_AFTER = [
+const SMALL_RETRY_AFTER = [
   '0',
   '1',
   '2',
@@ -109,7 +109,7 @@ export const SMALL_RETRY_AFTER = [
   '0x10',
   ' 1 ',
 ];
-export const LARGE_RETRY_AFTER = ['120', '86400', 'Fri, 31 Dec 2100 23:59:59 GMT'];
+const LARGE_RETRY_AFTER = ['120', '86400', 'Fri, 31 Dec 2100 23:59:59 GMT'];
 
 const CONTENT_TYPES = [
   'application/json',
@@ -290,7 +290,7 @@ const rawOffer: fc.Arbitrary<Offer> = fc
   .map((text): Offer => ({ scheme: 'raw', text }));
 
 /** The WWW-Authenticate grammar: one to three offers, in one header or several (none at all when empty and split). */
-export const challenge: fc.Arbitrary<Challenge> = fc.record({
+const challenge: fc.Arbitrary<Challenge> = fc.record({
   offers: fc.oneof(
     { weight: 2, arbitrary: fc.constant<Offer[]>([atlasOffer()]) },
     { weight: 3, arbitrary: fc.array(fc.oneof(digestOffer, rawOffer), { minLength: 0, maxLength: 3 }) },
@@ -299,7 +299,7 @@ export const challenge: fc.Arbitrary<Challenge> = fc.record({
 });
 
 /** What the server may do with one request of `kind`. */
-export function behaviourFor(kind: RequestKind): fc.Arbitrary<Behaviour> {
+function behaviourFor(kind: RequestKind): fc.Arbitrary<Behaviour> {
   const answerOrNormal = fc.oneof(fc.constant('normal' as const), answerFor(kind));
   return fc.oneof(
     { weight: 5, arbitrary: fc.record({ act: fc.constant('normal' as const), slow: fc.boolean(), after }) },

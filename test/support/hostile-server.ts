@@ -29,8 +29,6 @@ export type RequestKind =
   /** POST /api/oauth/revoke. */
   | 'revoke';
 
-export const REQUEST_KINDS: readonly RequestKind[] = ['challenge', 'authorized', 'token', 'revoke'];
-
 /** Where an answer breaks off: before its first byte, inside the status line, the headers or the body. */
 export type Phase = 'before-status' | 'status-line' | 'headers' | 'body';
 /** How it breaks off: stop sending (the connection stays open), close it (FIN), or reset it (RST). */
@@ -198,9 +196,9 @@ export type TimelineEvent =
   | { type: 'connect'; at: number; step: string }
   | { type: 'request'; at: number; exchange: Exchange };
 
-export const ORGANIZATION_NAME = 'Hostile Org';
+const ORGANIZATION_NAME = 'Hostile Org';
 export const REALM = 'MMS Public API';
-export const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
 /** Node's default limit on an answer's head; heads near it are avoided, above it they are malformed. */
 const MAX_HEAD_BYTES = 16 * 1024;
 
@@ -300,14 +298,42 @@ export interface HostileServerOptions {
   onEvent?: () => void;
 }
 
-export class HostileServer {
+/** A TCP listener on loopback that keeps its sockets, so that closing it ends every connection. */
+abstract class LoopbackListener {
+  private readonly server = net.createServer((socket) => {
+    this.track(socket);
+    this.accept(socket);
+  });
+  private readonly sockets = new Set<net.Socket>();
+
+  /** What the listener does with a new connection. */
+  protected abstract accept(socket: net.Socket): void;
+
+  /** Listens on a free port of 127.0.0.1; resolves to the port. */
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as net.AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Keeps `socket` until it closes; its errors are part of the scenario, not failures. */
+  protected track(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+  }
+}
+
+export class HostileServer extends LoopbackListener {
   readonly exchanges: Exchange[] = [];
   readonly tokens: IssuedToken[] = [];
   readonly timeline: TimelineEvent[] = [];
   private readonly options: HostileServerOptions;
   private readonly scenario: Scenario;
-  private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
   private readonly queues: Record<RequestKind, Behaviour[]>;
   private readonly connectionFaults: ConnectionFault[];
   private readonly nonces = new Map<string, NonceRecord>();
@@ -317,6 +343,7 @@ export class HostileServer {
   private closed = false;
 
   constructor(options: HostileServerOptions) {
+    super();
     this.options = options;
     this.scenario = options.scenario;
     this.queues = {
@@ -326,30 +353,16 @@ export class HostileServer {
       revoke: [...options.scenario.behaviours.revoke],
     };
     this.connectionFaults = [...options.scenario.connections];
-    this.server = net.createServer((socket) => this.accept(socket));
   }
 
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return (this.server.address() as net.AddressInfo).port;
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.closed = true;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private track(socket: net.Socket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => undefined);
+    await super.close();
   }
 
   // --- accept and TLS phases ------------------------------------------------------------------
 
-  private accept(raw: net.Socket): void {
-    this.track(raw);
+  protected override accept(raw: net.Socket): void {
     const fault = this.connectionFaults.shift() ?? 'none';
     this.timeline.push({ type: 'connection', at: Date.now(), fault });
     this.options.onEvent?.();
@@ -908,7 +921,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** A behaviour in a few words, for the record and failure messages. */
-export function describeBehaviour(behaviour: Behaviour): string {
+function describeBehaviour(behaviour: Behaviour): string {
   const answer = (a: Answer | 'normal'): string => (a === 'normal' ? 'normal' : `${a.status} ${a.body.kind}`);
   switch (behaviour.act) {
     case 'normal':
@@ -936,10 +949,8 @@ export interface ProxiedConnect {
   step: string;
 }
 
-export class HostileProxy {
+export class HostileProxy extends LoopbackListener {
   readonly connects: ProxiedConnect[] = [];
-  private readonly server: net.Server;
-  private readonly sockets = new Set<net.Socket>();
   private readonly steps: ProxyStep[];
   private readonly expected: string;
   private readonly upstreamPort: number;
@@ -954,6 +965,7 @@ export class HostileProxy {
     timeline: TimelineEvent[];
     onEvent?: () => void;
   }) {
+    super();
     const { user, password } = proxyCredentials(options.scenario.salt);
     this.expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
     this.steps = [...options.scenario.proxy];
@@ -961,27 +973,9 @@ export class HostileProxy {
     this.timeline = options.timeline;
     this.onEvent = options.onEvent;
     this.slowMs = options.scenario.timeoutSeconds * 50;
-    this.server = net.createServer((socket) => this.accept(socket));
   }
 
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return (this.server.address() as net.AddressInfo).port;
-  }
-
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private track(socket: net.Socket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => undefined);
-  }
-
-  private accept(client: net.Socket): void {
-    this.track(client);
+  protected override accept(client: net.Socket): void {
     const step = this.steps.shift() ?? { act: 'tunnel', slow: false };
     if (step.act === 'accept-close' || step.act === 'accept-reset') {
       this.record('(none)', false, step);
