@@ -17,8 +17,9 @@ const RETRY_WAIT_CAP_MS = 60_000;
 
 /**
  * The documented worst-case duration of a run: every attempt runs out of time and every wait is
- * the longest allowed, plus the revocation's budget for a service account. (To be replaced by the
- * action's own `worstCaseMs` once src exports it.)
+ * the longest allowed, plus the revocation's budget for a service account. The one place the suite
+ * computes it: replace the body with the action's own `worstCaseMs` (src/worst-case.ts on main,
+ * where a dry run counts its two requests) once both are on one branch.
  */
 export function worstCaseMs(settings: {
   maxAttempts: number;
