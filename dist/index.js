@@ -32094,8 +32094,11 @@ class TokenEndpointError extends Error {
  */
 class UnusableTokenError extends Error {
     text;
+    /** `tokenType`: the type it cannot use; none when the token itself cannot be sent in a header. */
     constructor(tokenType) {
-        const text = line `the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
+        const text = tokenType === undefined
+            ? line `the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII)`
+            : line `the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
         super(text);
         this.name = 'UnusableTokenError';
         this.text = text;
@@ -32142,6 +32145,9 @@ class ServiceAccountAuthenticator {
         this.token ??= await this.requestToken(signal);
         if (!/^bearer$/i.test(this.token.type))
             throw new UnusableTokenError(fromServer(this.token.type, 40));
+        // RFC 6750's b64token: a token a header could not carry is not sent at all.
+        if (!/^[\x21-\x7e]+$/.test(this.token.value))
+            throw new UnusableTokenError();
         return `Bearer ${this.token.value}`;
     }
     answerUnauthorized() {
@@ -36382,8 +36388,9 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 
 const runner = {
     getInput: (name) => getInput(name),
     setSecret: (value) => {
-        // The runner matches masks line by line: each line of a multi-line value is masked too.
-        const parts = new Set([value, ...value.split(/\r?\n/).map((line) => line.trim())]);
+        // The runner matches masks line by line: a multi-line value is masked line by line, since a
+        // mask that spans lines would never match.
+        const parts = new Set(value.split(/\r\n|\r|\n/).map((line) => line.trim()));
         for (const part of parts)
             if (part !== '')
                 core_setSecret(part);

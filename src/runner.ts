@@ -27,8 +27,9 @@ export interface Runner {
 export const runner: Runner = {
   getInput: (name) => core.getInput(name),
   setSecret: (value) => {
-    // The runner matches masks line by line: each line of a multi-line value is masked too.
-    const parts = new Set([value, ...value.split(/\r?\n/).map((line) => line.trim())]);
+    // The runner matches masks line by line: a multi-line value is masked line by line, since a
+    // mask that spans lines would never match.
+    const parts = new Set(value.split(/\r\n|\r|\n/).map((line) => line.trim()));
     for (const part of parts) if (part !== '') core.setSecret(part);
   },
   info: (message) => core.info(message),

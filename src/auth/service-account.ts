@@ -40,8 +40,12 @@ export class TokenEndpointError extends Error {
  */
 export class UnusableTokenError extends Error {
   readonly text: SafeText;
-  constructor(tokenType: SafeText) {
-    const text = line`the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
+  /** `tokenType`: the type it cannot use; none when the token itself cannot be sent in a header. */
+  constructor(tokenType?: SafeText) {
+    const text =
+      tokenType === undefined
+        ? line`the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII)`
+        : line`the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
     super(text);
     this.name = 'UnusableTokenError';
     this.text = text;
@@ -112,6 +116,8 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
   async authorize(_method: string, _url: URL, signal: AbortSignal): Promise<string> {
     this.token ??= await this.requestToken(signal);
     if (!/^bearer$/i.test(this.token.type)) throw new UnusableTokenError(fromServer(this.token.type, 40));
+    // RFC 6750's b64token: a token a header could not carry is not sent at all.
+    if (!/^[\x21-\x7e]+$/.test(this.token.value)) throw new UnusableTokenError();
     return `Bearer ${this.token.value}`;
   }
 

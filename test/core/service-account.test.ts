@@ -363,6 +363,22 @@ describe('the token type', () => {
   );
 });
 
+describe('a token a header cannot carry', () => {
+  it.each([['tok en'], ['tok\nen'], ['tök']])('%j is refused before any request, and still revoked', async (value) => {
+    const [server, baseUrl] = await start({
+      token: [{ status: 200, body: { access_token: value, token_type: 'Bearer', expires_in: 3600 } }],
+    });
+    const log = recordingLogger();
+    const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(result.message).toBe(
+      'Deleting the link-token failed: the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII).',
+    );
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
+    expect(new URLSearchParams(server.requests[1]?.body).get('token')).toBe(value);
+  });
+});
+
 describe('basicCredentials', () => {
   it('form-urlencodes the client ID and secret before base64, as RFC 6749 §2.3.1 says', () => {
     const decoded = (id: string, secret: string) => Buffer.from(basicCredentials(id, secret), 'base64').toString();

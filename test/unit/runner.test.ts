@@ -34,10 +34,11 @@ describe('runner', () => {
     expect(runner.getInput('absent')).toBe('');
   });
 
-  it('masks a value and each of its lines', () => {
-    runner.setSecret('first\n second \r\nthird');
+  it('masks a one-line value as it is, and a multi-line value line by line (a mask never spans lines)', () => {
+    runner.setSecret(' one line ');
+    runner.setSecret('first\n second \r\nthird\rfourth\n\n');
     expect(written.join('')).toBe(
-      '::add-mask::first%0A second %0D%0Athird\n::add-mask::first\n::add-mask::second\n::add-mask::third\n',
+      '::add-mask::one line\n::add-mask::first\n::add-mask::second\n::add-mask::third\n::add-mask::fourth\n',
     );
   });
 
