@@ -30433,6 +30433,33 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8502:
+/***/ (() => {
+
+"use strict";
+
+// The runner may cancel the job while the bundle is still loading, before run() listens for it:
+// without a listener, SIGINT would end the process with nothing reported. Imported first by
+// src/index.ts only (tests never load it), this holds such a cancellation for the run's guard,
+// which takes it over (run-guard.ts, `processHooks.onCancel`).
+const held = { cancelled: false };
+const hold = () => {
+    held.cancelled = true;
+};
+process.once('SIGINT', hold);
+process.once('SIGTERM', hold);
+globalThis[Symbol.for('atlas-delete-link-token.early-cancellation')] = {
+    /** Stops holding; true when a cancellation came meanwhile. */
+    release: () => {
+        process.off('SIGINT', hold);
+        process.off('SIGTERM', hold);
+        return held.cancelled;
+    },
+};
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -30836,6 +30863,8 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
+// EXTERNAL MODULE: ./src/hold-early-cancellation.ts
+var hold_early_cancellation = __nccwpck_require__(8502);
 ;// CONCATENATED MODULE: ./src/text.ts
 // Text that may reach the log and the job summary. Everything the action says goes through one
 // type, SafeText: one printable line of bounded length. Text from the network becomes SafeText
@@ -30848,9 +30877,23 @@ var __webpack_exports__ = {};
  * reader sees), lone surrogates, and the Unicode line and paragraph separators.
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+/** The run's secrets: text that quotes one has it replaced before it is cut, so no cut shows a part of it. */
+const secrets = new Set();
+/** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
+function hideSecret(secret) {
+    if (secret.trim().length >= 4)
+        secrets.add(secret.trim());
+}
+function withoutSecrets(raw) {
+    let text = raw;
+    // Longest first: a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        text = text.split(secret).join('***');
+    return text;
+}
 /** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */
 function fromServer(raw, max = 300) {
-    const flat = raw.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+    const flat = withoutSecrets(raw).replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
     const chars = Array.from(flat); // cut between code points, never inside a surrogate pair
     return (chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat);
 }
@@ -31043,8 +31086,120 @@ function bypasses(noProxy, url) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/retry.ts
+// The one policy for what is retried and how long to wait. Errors and answers carry facts (what
+// kind of failure, which status, which Retry-After); only this module turns them into decisions,
+// for the Atlas request, the token endpoint and the proxy alike.
+/** HTTP answers that say "try again later" rather than "no". */
+const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * Answers after which the request may or may not have been carried out: the server failed while
+ * handling it, or a gateway lost it on the way.
+ */
+const FATE_UNKNOWN_STATUSES = new Set([500, 502, 504]);
+/** A proxy's own failures to reach Atlas; its refusals (403, 407) are policy, not chance. */
+const TRANSIENT_PROXY_STATUSES = new Set([502, 503, 504]);
+const MAX_BACKOFF_MS = 30_000;
+const MAX_WAIT_MS = 60_000;
+function isTransientStatus(status) {
+    return TRANSIENT_STATUSES.has(status);
+}
+function isTransient(failure) {
+    switch (failure.kind) {
+        case 'answer':
+            return isTransientStatus(failure.status);
+        case 'timeout':
+        case 'network':
+            return true;
+        case 'proxy':
+            return TRANSIENT_PROXY_STATUSES.has(failure.status);
+        case 'final':
+            return false;
+    }
+}
+/**
+ * Whether an authorized request that ended this way may have been carried out although no
+ * success came back: it was sent, and then timed out, was cut off, or failed inside the server.
+ */
+function fateUnknown(failure, requestSent) {
+    if (failure.kind === 'answer')
+        return FATE_UNKNOWN_STATUSES.has(failure.status);
+    return requestSent && (failure.kind === 'timeout' || failure.kind === 'network');
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(?<month>${MONTHS.join('|')})`;
+const TIME = '(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})';
+/** The three forms of RFC 9110 §5.6.7, which recipients must all accept. */
+const HTTP_DATE_FORMS = [
+    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT (Atlas writes Deprecation and Sunset with a
+    // one-digit day, Mon, 5 Aug 2024 00:00:00 GMT, as MongoDB's own recordings show)
+    new RegExp(`^${WEEKDAY}, (?<day>\\d{1,2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
+    // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+    new RegExp(`^${LONG_WEEKDAY}, (?<day>\\d{2})-${MONTH}-(?<shortYear>\\d{2}) ${TIME} GMT$`),
+    // obsolete asctime: Sun Nov  6 08:49:37 1994
+    new RegExp(`^${WEEKDAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`),
+];
+/**
+ * An HTTP date in any of its three forms as epoch milliseconds; undefined when it is none of them
+ * or names an impossible day or time.
+ */
+function parseHttpDate(text, nowMs) {
+    const fields = HTTP_DATE_FORMS.map((form) => form.exec(text)?.groups).find((groups) => groups !== undefined);
+    if (!fields)
+        return undefined;
+    const year = fields['year'] === undefined ? twoDigitYear(Number(fields['shortYear']), nowMs) : Number(fields['year']);
+    const day = Number(fields['day']);
+    const [hour, minute, second] = [fields['hour'], fields['minute'], fields['second']].map(Number);
+    // 60 allows a leap second; Date.UTC would roll an impossible day (31 Feb) into the next month.
+    if (hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    const date = new Date(0);
+    date.setUTCFullYear(year, MONTHS.indexOf(fields['month'] ?? ''), day); // not Date.UTC: it maps 0-99 to 19xx
+    date.setUTCHours(hour, minute, Math.min(second, 59));
+    return date.getUTCDate() === day ? date.getTime() : undefined;
+}
+/** RFC 9110: a two-digit year that would lie more than 50 years ahead is in the past century. */
+function twoDigitYear(year, nowMs) {
+    const currentYear = new Date(nowMs).getUTCFullYear();
+    let full = Math.floor(currentYear / 100) * 100 + year;
+    if (full > currentYear + 50)
+        full -= 100;
+    return full;
+}
+/**
+ * A `Retry-After` value (delta-seconds or an HTTP date) as milliseconds from `nowMs`; undefined
+ * when absent or unreadable. A date in the past means "now" (0).
+ */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const text = value.trim();
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const at = parseHttpDate(text, nowMs);
+    return at === undefined ? undefined : Math.max(0, at - nowMs);
+}
+/** The wait the server asked for with this failure, if any. */
+function requestedWaitMs(failure, nowMs) {
+    return failure.kind === 'answer' ? parseRetryAfter(failure.retryAfter, nowMs) : undefined;
+}
+/**
+ * The wait before retry number `retry` (1 for the first retry): "full jitter" up to
+ * initialDelay × 2^(retry-1), capped at 30 s; at least Retry-After when the server sent one;
+ * never more than 60 s. Whole milliseconds.
+ */
+function nextDelay(options) {
+    const ceiling = Math.min(options.initialDelayMs * 2 ** (options.retry - 1), MAX_BACKOFF_MS);
+    const jittered = options.random() * ceiling;
+    const wait = Math.max(jittered, options.retryAfterMs ?? 0);
+    return Math.round(Math.min(wait, MAX_WAIT_MS));
+}
+
 ;// CONCATENATED MODULE: ./src/atlas/hints.ts
 // One-line hints for the failures users actually hit, keyed on status and Atlas's errorCode.
+
 
 
 /** Runs of the characters an IP literal is made of, not glued to letters, digits, dots or colons. */
@@ -31173,17 +31328,41 @@ function diagnose(answer, context = {}) {
             hint: line `Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`,
         };
     }
-    return { cause: { kind: 'answer', status } };
+    const cause = { kind: 'answer', status };
+    if (isTransientStatus(status))
+        return { cause, hint: TEMPORARY_HINT };
+    if (status >= 500)
+        return { cause, hint: line `Atlas failed to carry out the request: re-run the step later.` };
+    if (status >= 400 && !answer.fromAtlas)
+        return { cause: notAtlas, hint: NOT_FROM_ATLAS_HINT };
+    if (status >= 400) {
+        return {
+            cause,
+            hint: line `Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.`,
+        };
+    }
+    return {
+        cause: notAtlas,
+        hint: line `Atlas never answers this request that way: check base-url, and any proxy between the runner and Atlas.`,
+    };
 }
+/** After the last attempt at a failure that is chance rather than a refusal. */
+const TEMPORARY_HINT = line `This is usually temporary: re-run the step later, or raise max-attempts or retry-delay-seconds.`;
 /** The hint alone. */
 function hintFor(answer, context = {}) {
     return diagnose(answer, context).hint;
 }
 /** For a refused token request (400 or 401 from the token endpoint). */
 const TOKEN_REFUSED_HINT = line `Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.`;
+const TOKEN_ENDPOINT_HINT = line `Atlas's token endpoint never answers that way: check base-url, and any proxy between the runner and Atlas.`;
 const UNTRUSTED_CERTIFICATE_HINT = line `The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.`;
 const HOST_MISMATCH_HINT = line `The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).`;
 const NOT_TLS_HINT = line `base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.`;
+const TIMEOUT_HINT = line `No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.`;
+const UNRESOLVED_HOST_HINT = line `The host of base-url could not be resolved: check base-url, and the runner's DNS.`;
+const PROXY_UNREACHABLE_HINT = line `The proxy could not reach Atlas: re-run the step later; if it persists, ask the proxy's administrators.`;
+const UNUSABLE_TOKEN_HINT = line `Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.`;
+const BUG_HINT = line `This is a bug in the action: re-run the step, and report it with this log.`;
 const PROXY_AUTH_HINT = line `The proxy refused its credentials: check the user name and password in https_proxy.`;
 const PROXY_REFUSED_HINT = line `The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.`;
 const STALE_NONCE_HINT = line `The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.`;
@@ -31198,7 +31377,7 @@ function isJsonObject(value) {
 }
 function parseJson(text) {
     try {
-        return JSON.parse(text);
+        return JSON.parse(text.replace(/^\uFEFF/, '')); // a byte order mark, which RFC 8259 lets parsers ignore
     }
     catch {
         return undefined;
@@ -31265,6 +31444,13 @@ function readAtlasAnswer(answer, envelope) {
     return { ...base, status, ...inner };
 }
 function describeNonJson(answer, text) {
+    const encoding = String(answer.headers['content-encoding'] ?? '').trim();
+    if (encoding !== '' && !/^identity$/i.test(encoding)) {
+        // The action asks for no encoding: a compressed body is bytes, not text worth quoting.
+        return {
+            bodyProblem: line `the answer was encoded (${fromServer(encoding, 40)}), which the action did not ask for`,
+        };
+    }
     const contentType = String(answer.headers['content-type'] ?? '');
     if (contentType.includes('html') || text.startsWith('<')) {
         const title = fromServer(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
@@ -31307,6 +31493,55 @@ class TunnelAbortedError extends Error {
         this.name = 'TunnelAbortedError';
     }
 }
+/** How much of a proxy's answers to CONNECT the action reads before it gives up on them. */
+const MAX_CONNECT_ANSWER_BYTES = 16 * 1024;
+/**
+ * The proxy's final answer to CONNECT. Node reports an interim answer (`100 Continue`, `102`,
+ * `103`) as if it were final, with the rest of the stream still unread: those are skipped here,
+ * reading the next status line from the socket. `101` is final: the proxy switched protocols.
+ */
+function finalConnectAnswer(status, socket, head) {
+    const interim = (code) => code >= 100 && code < 200 && code !== 101;
+    if (!interim(status))
+        return Promise.resolve({ status, rest: head });
+    return new Promise((resolve, reject) => {
+        let buffer = head;
+        const stop = () => {
+            socket.off('data', onData);
+            socket.off('close', onClose);
+        };
+        const fail = (problem) => {
+            stop();
+            socket.destroy();
+            reject(Object.assign(new Error(`the proxy ${problem}`), { code: 'ERR_PROXY_ANSWER' }));
+        };
+        const read = () => {
+            const end = buffer.indexOf('\r\n\r\n');
+            if (end === -1) {
+                if (buffer.length > MAX_CONNECT_ANSWER_BYTES)
+                    fail('sent more than 16 KiB of answers to CONNECT');
+                return;
+            }
+            const statusLine = buffer.subarray(0, buffer.indexOf('\r\n')).toString('latin1');
+            const code = Number(/^HTTP\/1\.[01] ([1-5]\d\d)(?: |$)/.exec(statusLine)?.[1]);
+            if (Number.isNaN(code))
+                return fail('answered CONNECT with something that is not an HTTP status line');
+            buffer = buffer.subarray(end + 4);
+            if (interim(code))
+                return read();
+            stop();
+            resolve({ status: code, rest: buffer });
+        };
+        const onData = (chunk) => {
+            buffer = Buffer.concat([buffer, chunk]);
+            read();
+        };
+        const onClose = () => fail('closed the connection after an interim answer to CONNECT');
+        socket.on('data', onData);
+        socket.once('close', onClose);
+        read();
+    });
+}
 class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
     proxy;
     pending = new Set();
@@ -31337,6 +31572,7 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
             },
         });
         let done = false;
+        let tunnel;
         const finish = (error, socket) => {
             if (done)
                 return;
@@ -31347,18 +31583,26 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
         };
         const abandon = () => {
             connect.destroy();
+            tunnel?.destroy(); // detached from the request once the proxy has answered
             finish(new TunnelAbortedError());
         };
         this.pending.add(connect);
-        connect.once('connect', (res, socket) => {
-            if (res.statusCode !== 200) {
-                socket.destroy();
-                finish(new ProxyRefusalError(target, res.statusCode ?? 0));
-                return;
-            }
-            const tlsOptions = { ...options, socket, rejectUnauthorized: true };
-            delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
-            finish(null, external_node_tls_.connect(tlsOptions));
+        connect.once('connect', (res, socket, head) => {
+            tunnel = socket;
+            finalConnectAnswer(res.statusCode ?? 0, socket, head).then(({ status, rest }) => {
+                if (done)
+                    return;
+                if (status !== 200) {
+                    socket.destroy();
+                    finish(new ProxyRefusalError(target, status));
+                    return;
+                }
+                if (rest.length > 0)
+                    socket.unshift(rest); // the server's first bytes, if any came with the answer
+                const tlsOptions = { ...options, socket, rejectUnauthorized: true };
+                delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
+                finish(null, external_node_tls_.connect(tlsOptions));
+            }, finish);
         });
         connect.on('error', (error) => finish(error));
         if (signal?.aborted)
@@ -31499,6 +31743,14 @@ class Transport {
                 settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body: '', bodyTruncated: false } });
             });
             req.on('response', (res) => {
+                if (!requestSent) {
+                    // An answer that came before the request was written answers an earlier one, or none:
+                    // left on a kept-alive connection by the server, it must never pass for ours.
+                    requestSent = true; // the server may still read and act on what was written
+                    req.destroy();
+                    settle({ error: leftoverAnswer(req.reusedSocket) });
+                    return;
+                }
                 answered = true;
                 readBounded(res).then(({ body, truncated }) => {
                     settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body, bodyTruncated: truncated } });
@@ -31541,6 +31793,14 @@ class Transport {
         const proxy = this.network.proxyFor(url);
         return proxy ? new ProxyTunnelAgent(proxy, options) : new external_node_https_namespaceObject.Agent(options);
     }
+}
+/** An answer the server sent before the request was written: treated as a stale connection. */
+function leftoverAnswer(reusedSocket) {
+    return new TransportError('network', 'the server answered before the request was written (an answer left on the connection)', {
+        code: 'ERR_LEFTOVER_ANSWER',
+        requestSent: true,
+        staleConnection: reusedSocket,
+    });
 }
 function readBounded(res) {
     return new Promise((resolve, reject) => {
@@ -32143,7 +32403,7 @@ class ServiceAccountAuthenticator {
     }
     async authorize(_method, _url, signal) {
         this.token ??= await this.requestToken(signal);
-        if (!/^bearer$/i.test(this.token.type))
+        if (!/^bearer$/i.test(this.token.type.trim()))
             throw new UnusableTokenError(fromServer(this.token.type, 40));
         // RFC 6750's b64token: a token a header could not carry is not sent at all.
         if (!/^[\x21-\x7e]+$/.test(this.token.value))
@@ -32247,6 +32507,7 @@ class ServiceAccountAuthenticator {
 
 
 
+
 const DURING = {
     'token request': line `during the token request`,
     request: line `during the request`,
@@ -32295,11 +32556,18 @@ function describeError(error, context) {
                 ...base,
                 failure: { kind: 'timeout' },
                 description: line `timed out after ${formatDuration(context.timeoutMs)}`,
+                hint: TIMEOUT_HINT,
                 cause: { kind: 'timeout' },
             };
     }
     if (error instanceof UnusableTokenError) {
-        return { ...base, failure: final, description: error.text, cause: { kind: 'not-atlas' } };
+        return {
+            ...base,
+            failure: final,
+            description: error.text,
+            hint: UNUSABLE_TOKEN_HINT,
+            cause: { kind: 'not-atlas' },
+        };
     }
     if (error instanceof TokenEndpointError) {
         const refused = error.status === 400 || error.status === 401;
@@ -32314,7 +32582,7 @@ function describeError(error, context) {
             description: line `token request failed: ${error.text}`,
             errorCode: tokenErrorCode(error),
             cause,
-            ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+            hint: refused ? TOKEN_REFUSED_HINT : isTransientStatus(error.status) ? TEMPORARY_HINT : TOKEN_ENDPOINT_HINT,
         };
     }
     if (error instanceof TransportError)
@@ -32324,6 +32592,7 @@ function describeError(error, context) {
         ...base,
         failure: final,
         description: line `unexpected error: ${fromServer(message)}`,
+        hint: BUG_HINT,
         cause: { kind: 'bug' },
     };
 }
@@ -32344,13 +32613,13 @@ function describeTransportError(error, base, final) {
             };
         case 'proxy': {
             const status = error.proxyStatus ?? 0;
-            const hint = status === 407 ? PROXY_AUTH_HINT : status === 403 ? PROXY_REFUSED_HINT : undefined;
+            const hint = status === 407 ? PROXY_AUTH_HINT : status >= 500 ? PROXY_UNREACHABLE_HINT : PROXY_REFUSED_HINT;
             return {
                 ...base,
                 failure: { kind: 'proxy', status },
                 description: line `proxy failure: ${error.text}`,
                 cause: { kind: 'proxy' },
-                ...(hint ? { hint } : {}),
+                hint,
             };
         }
         default:
@@ -32358,120 +32627,10 @@ function describeTransportError(error, base, final) {
                 ...base,
                 failure: { kind: 'network', code: error.code },
                 description: line `network error: ${error.text}`,
+                hint: error.code === 'ENOTFOUND' ? UNRESOLVED_HOST_HINT : TEMPORARY_HINT,
                 cause: { kind: 'network' },
             };
     }
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-// The one policy for what is retried and how long to wait. Errors and answers carry facts (what
-// kind of failure, which status, which Retry-After); only this module turns them into decisions,
-// for the Atlas request, the token endpoint and the proxy alike.
-/** HTTP answers that say "try again later" rather than "no". */
-const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/**
- * Answers after which the request may or may not have been carried out: the server failed while
- * handling it, or a gateway lost it on the way.
- */
-const FATE_UNKNOWN_STATUSES = new Set([500, 502, 504]);
-/** A proxy's own failures to reach Atlas; its refusals (403, 407) are policy, not chance. */
-const TRANSIENT_PROXY_STATUSES = new Set([502, 503, 504]);
-const MAX_BACKOFF_MS = 30_000;
-const MAX_WAIT_MS = 60_000;
-function isTransientStatus(status) {
-    return TRANSIENT_STATUSES.has(status);
-}
-function isTransient(failure) {
-    switch (failure.kind) {
-        case 'answer':
-            return isTransientStatus(failure.status);
-        case 'timeout':
-        case 'network':
-            return true;
-        case 'proxy':
-            return TRANSIENT_PROXY_STATUSES.has(failure.status);
-        case 'final':
-            return false;
-    }
-}
-/**
- * Whether an authorized request that ended this way may have been carried out although no
- * success came back: it was sent, and then timed out, was cut off, or failed inside the server.
- */
-function fateUnknown(failure, requestSent) {
-    if (failure.kind === 'answer')
-        return FATE_UNKNOWN_STATUSES.has(failure.status);
-    return requestSent && (failure.kind === 'timeout' || failure.kind === 'network');
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = `(?<month>${MONTHS.join('|')})`;
-const TIME = '(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})';
-/** The three forms of RFC 9110 §5.6.7, which recipients must all accept. */
-const HTTP_DATE_FORMS = [
-    // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT (Atlas writes Deprecation and Sunset with a
-    // one-digit day, Mon, 5 Aug 2024 00:00:00 GMT, as MongoDB's own recordings show)
-    new RegExp(`^${WEEKDAY}, (?<day>\\d{1,2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`),
-    // obsolete RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-    new RegExp(`^${LONG_WEEKDAY}, (?<day>\\d{2})-${MONTH}-(?<shortYear>\\d{2}) ${TIME} GMT$`),
-    // obsolete asctime: Sun Nov  6 08:49:37 1994
-    new RegExp(`^${WEEKDAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`),
-];
-/**
- * An HTTP date in any of its three forms as epoch milliseconds; undefined when it is none of them
- * or names an impossible day or time.
- */
-function parseHttpDate(text, nowMs) {
-    const fields = HTTP_DATE_FORMS.map((form) => form.exec(text)?.groups).find((groups) => groups !== undefined);
-    if (!fields)
-        return undefined;
-    const year = fields['year'] === undefined ? twoDigitYear(Number(fields['shortYear']), nowMs) : Number(fields['year']);
-    const day = Number(fields['day']);
-    const [hour, minute, second] = [fields['hour'], fields['minute'], fields['second']].map(Number);
-    // 60 allows a leap second; Date.UTC would roll an impossible day (31 Feb) into the next month.
-    if (hour > 23 || minute > 59 || second > 60)
-        return undefined;
-    const date = new Date(0);
-    date.setUTCFullYear(year, MONTHS.indexOf(fields['month'] ?? ''), day); // not Date.UTC: it maps 0-99 to 19xx
-    date.setUTCHours(hour, minute, Math.min(second, 59));
-    return date.getUTCDate() === day ? date.getTime() : undefined;
-}
-/** RFC 9110: a two-digit year that would lie more than 50 years ahead is in the past century. */
-function twoDigitYear(year, nowMs) {
-    const currentYear = new Date(nowMs).getUTCFullYear();
-    let full = Math.floor(currentYear / 100) * 100 + year;
-    if (full > currentYear + 50)
-        full -= 100;
-    return full;
-}
-/**
- * A `Retry-After` value (delta-seconds or an HTTP date) as milliseconds from `nowMs`; undefined
- * when absent or unreadable. A date in the past means "now" (0).
- */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const text = value.trim();
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const at = parseHttpDate(text, nowMs);
-    return at === undefined ? undefined : Math.max(0, at - nowMs);
-}
-/** The wait the server asked for with this failure, if any. */
-function requestedWaitMs(failure, nowMs) {
-    return failure.kind === 'answer' ? parseRetryAfter(failure.retryAfter, nowMs) : undefined;
-}
-/**
- * The wait before retry number `retry` (1 for the first retry): "full jitter" up to
- * initialDelay × 2^(retry-1), capped at 30 s; at least Retry-After when the server sent one;
- * never more than 60 s. Whole milliseconds.
- */
-function nextDelay(options) {
-    const ceiling = Math.min(options.initialDelayMs * 2 ** (options.retry - 1), MAX_BACKOFF_MS);
-    const jittered = options.random() * ceiling;
-    const wait = Math.max(jittered, options.retryAfterMs ?? 0);
-    return Math.round(Math.min(wait, MAX_WAIT_MS));
 }
 
 ;// CONCATENATED MODULE: ./src/atlas/deprecation.ts
@@ -33050,8 +33209,7 @@ function shapeOf(value) {
 }
 /** A value that looks like a secret, whichever input holds it: mask it before anything prints. */
 function looksSecret(value) {
-    const shape = shapeOf(value.trim());
-    return shape === 'private key' || shape === 'client secret';
+    return secretOutOfPlace(value) !== undefined;
 }
 /**
  * Why a value does not belong in this input, when it has another input's shape; undefined when
@@ -33069,6 +33227,13 @@ function misplacedCredential(input, value) {
             ? line `service-account credentials go in client-id and client-secret`
             : line `API keys go in public-key and private-key`;
     return line `it looks like ${DESCRIPTIONS[shape]}, not ${DESCRIPTIONS[credential_shapes_EXPECTED[input]]}: ${advice}`;
+}
+/** Why a secret-shaped value does not belong in an input that is no credential; undefined otherwise. */
+function secretOutOfPlace(value) {
+    const shape = shapeOf(value.trim());
+    if (shape !== 'private key' && shape !== 'client secret')
+        return undefined;
+    return line `it looks like ${DESCRIPTIONS[shape]}, which belongs in ${fromSettings(HOME[shape])}; the value is masked and not shown`;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -33128,8 +33293,14 @@ function checkInputNames(variables) {
         if (!variable.toUpperCase().startsWith('INPUT_'))
             continue;
         const name = variable.slice('INPUT_'.length);
-        if (known.has(name.toUpperCase()))
-            continue;
+        if (known.has(name.toUpperCase())) {
+            // Inputs are read as INPUT_<NAME IN UPPER CASE>, as the runner writes them; another spelling
+            // (from a .env file, say) would be ignored, and `dry-run` silently lost.
+            const expected = `INPUT_${name.toUpperCase()}`;
+            if (variable === expected)
+                continue;
+            throw new InputError(name.toLowerCase(), line `it is given as ${sanitizeForMessage(variable)}, which is not read: name it ${fromSettings(expected)}`);
+        }
         const nearest = nearestInput(name);
         const suggestion = nearest === undefined
             ? line `; its inputs are listed in action.yml and the README`
@@ -33163,6 +33334,12 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 function readSettings(read) {
+    // A secret pasted into an input that is no credential is refused before any rule could quote it.
+    for (const name of Object.keys(DEFAULTS)) {
+        const problem = secretOutOfPlace(read(name));
+        if (problem)
+            throw new InputError(name, problem);
+    }
     const value = (name) => read(name).trim() || DEFAULTS[name];
     return {
         orgId: parseOrgId(read('org-id')),
@@ -33418,6 +33595,11 @@ const processHooks = {
     onCancel: (cancel) => {
         process.once('SIGINT', cancel);
         process.once('SIGTERM', cancel);
+        // Only then is a cancellation held while the action loaded (hold-early-cancellation.ts) let
+        // go: removing the last listener first would drop a signal Node has not yet dispatched.
+        const early = globalThis[Symbol.for('atlas-delete-link-token.early-cancellation')];
+        if (early?.release())
+            cancel(); // before run() sends anything
         return () => {
             process.off('SIGINT', cancel);
             process.off('SIGTERM', cancel);
@@ -36931,16 +37113,20 @@ async function run(overrides = {}) {
     try {
         // Masks first: nothing may print a secret before the runner knows to hide it.
         const network = readNetworkEnvironment(env);
-        // A client ID is an identifier, unless a secret was pasted into it by mistake.
-        const clientId = out.getInput('client-id');
-        const secrets = [
-            ...SECRET_INPUTS.map((name) => out.getInput(name)),
-            ...(looksSecret(clientId) ? [clientId] : []),
-            ...network.secrets,
-        ];
-        for (const secret of secrets)
+        // Masked, and hidden from server text: a server that echoes one never shows a part of it.
+        const protect = (secret) => {
+            out.setSecret(secret);
+            hideSecret(secret);
+        };
+        // Any input that looks like a secret (a client ID, an API version pasted wrong) is one too.
+        const secretLooking = Object.keys(env)
+            .filter((name) => name.toUpperCase().startsWith('INPUT_'))
+            .map((name) => env[name] ?? '')
+            .filter(looksSecret);
+        const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...secretLooking, ...network.secrets];
+        for (const secret of new Set(secrets))
             if (secret !== '')
-                out.setSecret(secret);
+                protect(secret);
         let settings;
         try {
             checkInputNames(Object.keys(env));
@@ -36966,10 +37152,12 @@ async function run(overrides = {}) {
         }
         if (network.tlsOverrideIgnored) {
             out.warning(line `NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.`);
+            // Node would warn at the first TLS connection that verification is off, which it is not here.
+            delete env['NODE_TLS_REJECT_UNAUTHORIZED'];
         }
         const guard = guardRun(hooks, worstCaseMs(settings) + DEADLINE_MARGIN_MS);
         try {
-            const log = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
+            const log = { info: out.info, warning: out.warning, debug: out.debug, mask: protect };
             const runtime = makeRuntime(guard.signal);
             const session = openSession(settings, network, log, runtime);
             const startedAt = runtime.now();
@@ -37003,7 +37191,9 @@ async function run(overrides = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts
-// Entry point of the bundled action, as in GitHub's TypeScript action template.
+// Entry point of the bundled action, as in GitHub's TypeScript action template. The first import
+// only holds a cancellation that comes while the rest loads; run() takes it over.
+
 
 void run();
 

@@ -2,20 +2,27 @@
 // (retry.ts decides), a one-line description for the log and, for errors, a hint.
 import { type AtlasAnswer } from './atlas/answer.ts';
 import {
+  BUG_HINT,
   HOST_MISMATCH_HINT,
   NOT_TLS_HINT,
   PROXY_AUTH_HINT,
   PROXY_REFUSED_HINT,
+  PROXY_UNREACHABLE_HINT,
   STALE_NONCE_HINT,
+  TEMPORARY_HINT,
+  TIMEOUT_HINT,
+  TOKEN_ENDPOINT_HINT,
   TOKEN_REFUSED_HINT,
+  UNRESOLVED_HOST_HINT,
   UNTRUSTED_CERTIFICATE_HINT,
+  UNUSABLE_TOKEN_HINT,
 } from './atlas/hints.ts';
 import { TransportError } from './atlas/transport.ts';
 import { StaleNonceError } from './auth/api-key.ts';
 import type { ChallengeError } from './auth/digest-protocol.ts';
 import { TokenEndpointError, UnusableTokenError } from './auth/service-account.ts';
 import type { Cause } from './result.ts';
-import type { Failure } from './retry.ts';
+import { type Failure, isTransientStatus } from './retry.ts';
 import { formatDuration, fromServer, line, type SafeText } from './text.ts';
 
 declare const proofBrand: unique symbol;
@@ -116,11 +123,18 @@ export function describeError(
           ...base,
           failure: { kind: 'timeout' },
           description: line`timed out after ${formatDuration(context.timeoutMs)}`,
+          hint: TIMEOUT_HINT,
           cause: { kind: 'timeout' },
         };
   }
   if (error instanceof UnusableTokenError) {
-    return { ...base, failure: final, description: error.text, cause: { kind: 'not-atlas' } };
+    return {
+      ...base,
+      failure: final,
+      description: error.text,
+      hint: UNUSABLE_TOKEN_HINT,
+      cause: { kind: 'not-atlas' },
+    };
   }
   if (error instanceof TokenEndpointError) {
     const refused = error.status === 400 || error.status === 401;
@@ -135,7 +149,7 @@ export function describeError(
       description: line`token request failed: ${error.text}`,
       errorCode: tokenErrorCode(error),
       cause,
-      ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+      hint: refused ? TOKEN_REFUSED_HINT : isTransientStatus(error.status) ? TEMPORARY_HINT : TOKEN_ENDPOINT_HINT,
     };
   }
   if (error instanceof TransportError) return describeTransportError(error, base, final);
@@ -144,6 +158,7 @@ export function describeError(
     ...base,
     failure: final,
     description: line`unexpected error: ${fromServer(message)}`,
+    hint: BUG_HINT,
     cause: { kind: 'bug' },
   };
 }
@@ -169,13 +184,13 @@ function describeTransportError(
       };
     case 'proxy': {
       const status = error.proxyStatus ?? 0;
-      const hint = status === 407 ? PROXY_AUTH_HINT : status === 403 ? PROXY_REFUSED_HINT : undefined;
+      const hint = status === 407 ? PROXY_AUTH_HINT : status >= 500 ? PROXY_UNREACHABLE_HINT : PROXY_REFUSED_HINT;
       return {
         ...base,
         failure: { kind: 'proxy', status },
         description: line`proxy failure: ${error.text}`,
         cause: { kind: 'proxy' },
-        ...(hint ? { hint } : {}),
+        hint,
       };
     }
     default:
@@ -183,6 +198,7 @@ function describeTransportError(
         ...base,
         failure: { kind: 'network', code: error.code },
         description: line`network error: ${error.text}`,
+        hint: error.code === 'ENOTFOUND' ? UNRESOLVED_HOST_HINT : TEMPORARY_HINT,
         cause: { kind: 'network' },
       };
   }

@@ -45,8 +45,7 @@ function shapeOf(value: string): Shape | undefined {
 
 /** A value that looks like a secret, whichever input holds it: mask it before anything prints. */
 export function looksSecret(value: string): boolean {
-  const shape = shapeOf(value.trim());
-  return shape === 'private key' || shape === 'client secret';
+  return secretOutOfPlace(value) !== undefined;
 }
 
 /**
@@ -64,4 +63,11 @@ export function misplacedCredential(input: CredentialInput, value: string): Safe
       ? line`service-account credentials go in client-id and client-secret`
       : line`API keys go in public-key and private-key`;
   return line`it looks like ${DESCRIPTIONS[shape]}, not ${DESCRIPTIONS[EXPECTED[input]]}: ${advice}`;
+}
+
+/** Why a secret-shaped value does not belong in an input that is no credential; undefined otherwise. */
+export function secretOutOfPlace(value: string): SafeText | undefined {
+  const shape = shapeOf(value.trim());
+  if (shape !== 'private key' && shape !== 'client secret') return undefined;
+  return line`it looks like ${DESCRIPTIONS[shape]}, which belongs in ${fromSettings(HOME[shape])}; the value is masked and not shown`;
 }

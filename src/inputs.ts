@@ -1,6 +1,6 @@
 // Raw action inputs -> one typed, validated settings object.
 // Every rule names the input, says what is wrong and what is expected, and never echoes a key.
-import { misplacedCredential } from './credential-shapes.ts';
+import { misplacedCredential, secretOutOfPlace } from './credential-shapes.ts';
 import { fromSettings, line, type SafeText } from './text.ts';
 
 export type ApiVersion = 'v1.0' | 'v2';
@@ -86,7 +86,16 @@ export function checkInputNames(variables: readonly string[]): void {
   for (const variable of variables) {
     if (!variable.toUpperCase().startsWith('INPUT_')) continue;
     const name = variable.slice('INPUT_'.length);
-    if (known.has(name.toUpperCase())) continue;
+    if (known.has(name.toUpperCase())) {
+      // Inputs are read as INPUT_<NAME IN UPPER CASE>, as the runner writes them; another spelling
+      // (from a .env file, say) would be ignored, and `dry-run` silently lost.
+      const expected = `INPUT_${name.toUpperCase()}`;
+      if (variable === expected) continue;
+      throw new InputError(
+        name.toLowerCase(),
+        line`it is given as ${sanitizeForMessage(variable)}, which is not read: name it ${fromSettings(expected)}`,
+      );
+    }
     const nearest = nearestInput(name);
     const suggestion =
       nearest === undefined
@@ -123,6 +132,11 @@ function editDistance(a: string, b: string): number {
 }
 
 export function readSettings(read: InputReader): Settings {
+  // A secret pasted into an input that is no credential is refused before any rule could quote it.
+  for (const name of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+    const problem = secretOutOfPlace(read(name));
+    if (problem) throw new InputError(name, problem);
+  }
   const value = (name: keyof typeof DEFAULTS): string => read(name).trim() || DEFAULTS[name];
   return {
     orgId: parseOrgId(read('org-id')),

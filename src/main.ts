@@ -14,7 +14,7 @@ import { guardRun, type ProcessHooks, processHooks, type StopReason, DEADLINE_MA
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';
 import { closeSession, type Logger, openSession, type Runtime, type Session } from './session.ts';
 import { renderNoRequestSummary, renderResultSummary } from './summary.ts';
-import { formatDuration, fromServer, fromSettings, line, type SafeText } from './text.ts';
+import { formatDuration, fromServer, fromSettings, hideSecret, line, type SafeText } from './text.ts';
 import { verifyOrganization } from './verify-organization.ts';
 import { worstCaseMs } from './worst-case.ts';
 import { setTimeout as sleepTimer } from 'node:timers/promises';
@@ -152,14 +152,18 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
   try {
     // Masks first: nothing may print a secret before the runner knows to hide it.
     const network = readNetworkEnvironment(env);
-    // A client ID is an identifier, unless a secret was pasted into it by mistake.
-    const clientId = out.getInput('client-id');
-    const secrets = [
-      ...SECRET_INPUTS.map((name) => out.getInput(name)),
-      ...(looksSecret(clientId) ? [clientId] : []),
-      ...network.secrets,
-    ];
-    for (const secret of secrets) if (secret !== '') out.setSecret(secret);
+    // Masked, and hidden from server text: a server that echoes one never shows a part of it.
+    const protect = (secret: string): void => {
+      out.setSecret(secret);
+      hideSecret(secret);
+    };
+    // Any input that looks like a secret (a client ID, an API version pasted wrong) is one too.
+    const secretLooking = Object.keys(env)
+      .filter((name) => name.toUpperCase().startsWith('INPUT_'))
+      .map((name) => env[name] ?? '')
+      .filter(looksSecret);
+    const secrets = [...SECRET_INPUTS.map((name) => out.getInput(name)), ...secretLooking, ...network.secrets];
+    for (const secret of new Set(secrets)) if (secret !== '') protect(secret);
 
     let settings: Settings;
     try {
@@ -182,11 +186,13 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     }
     if (network.tlsOverrideIgnored) {
       out.warning(line`NODE_TLS_REJECT_UNAUTHORIZED=0 is ignored: the action always verifies TLS certificates.`);
+      // Node would warn at the first TLS connection that verification is off, which it is not here.
+      delete env['NODE_TLS_REJECT_UNAUTHORIZED'];
     }
 
     const guard = guardRun(hooks, worstCaseMs(settings) + DEADLINE_MARGIN_MS);
     try {
-      const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: out.setSecret };
+      const log: Logger = { info: out.info, warning: out.warning, debug: out.debug, mask: protect };
       const runtime = makeRuntime(guard.signal);
       const session = openSession(settings, network, log, runtime);
       const startedAt = runtime.now();

@@ -70,6 +70,12 @@ export const processHooks: ProcessHooks = {
   onCancel: (cancel) => {
     process.once('SIGINT', cancel);
     process.once('SIGTERM', cancel);
+    // Only then is a cancellation held while the action loaded (hold-early-cancellation.ts) let
+    // go: removing the last listener first would drop a signal Node has not yet dispatched.
+    const early = (globalThis as Record<symbol, { release: () => boolean } | undefined>)[
+      Symbol.for('atlas-delete-link-token.early-cancellation')
+    ];
+    if (early?.release()) cancel(); // before run() sends anything
     return () => {
       process.off('SIGINT', cancel);
       process.off('SIGTERM', cancel);

@@ -16,9 +16,24 @@ export type SafeText = string & { readonly [safeText]: true };
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 
+/** The run's secrets: text that quotes one has it replaced before it is cut, so no cut shows a part of it. */
+const secrets = new Set<string>();
+
+/** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
+export function hideSecret(secret: string): void {
+  if (secret.trim().length >= 4) secrets.add(secret.trim());
+}
+
+function withoutSecrets(raw: string): string {
+  let text = raw;
+  // Longest first: a secret that contains another is replaced whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) text = text.split(secret).join('***');
+  return text;
+}
+
 /** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */
 export function fromServer(raw: string, max = 300): SafeText {
-  const flat = raw.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const flat = withoutSecrets(raw).replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat); // cut between code points, never inside a surrogate pair
   return (chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat) as SafeText;
 }

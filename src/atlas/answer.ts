@@ -1,7 +1,7 @@
 // Reading what Atlas answered: the effective status (inside the envelope when asked for one and
 // the envelope came in an HTTP 200, as Atlas sends it) and the fields of its JSON error body,
 // tolerating bodies that are not JSON at all. Every text field is flattened and cut here.
-import { fromServer, type SafeText } from '../text.ts';
+import { fromServer, line, type SafeText } from '../text.ts';
 import type { HttpAnswer } from './transport.ts';
 
 export interface AtlasAnswer {
@@ -35,7 +35,7 @@ function isJsonObject(value: unknown): value is Json {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown; // a byte order mark, which RFC 8259 lets parsers ignore
   } catch {
     return undefined;
   }
@@ -103,6 +103,13 @@ export function readAtlasAnswer(answer: HttpAnswer, envelope: boolean): AtlasAns
 }
 
 function describeNonJson(answer: HttpAnswer, text: string): Pick<AtlasAnswer, 'detail' | 'bodyProblem'> {
+  const encoding = String(answer.headers['content-encoding'] ?? '').trim();
+  if (encoding !== '' && !/^identity$/i.test(encoding)) {
+    // The action asks for no encoding: a compressed body is bytes, not text worth quoting.
+    return {
+      bodyProblem: line`the answer was encoded (${fromServer(encoding, 40)}), which the action did not ask for`,
+    };
+  }
   const contentType = String(answer.headers['content-type'] ?? '');
   if (contentType.includes('html') || text.startsWith('<')) {
     const title = fromServer(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');

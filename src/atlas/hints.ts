@@ -4,6 +4,7 @@ import type { AuthMethod } from '../auth/authenticator.ts';
 import type { ApiVersion } from '../inputs.ts';
 import type { Cause, Diagnosis } from '../result.ts';
 import { joinText, line, type SafeText } from '../text.ts';
+import { isTransientStatus } from '../retry.ts';
 import type { AtlasAnswer } from './answer.ts';
 
 /** Runs of the characters an IP literal is made of, not glued to letters, digits, dots or colons. */
@@ -152,8 +153,24 @@ export function diagnose(answer: AtlasAnswer, context: Partial<HintContext> = {}
       hint: line`Atlas rate-limited the requests until the last retry: re-run later, or raise max-attempts or retry-delay-seconds.`,
     };
   }
-  return { cause: { kind: 'answer', status } };
+  const cause: Cause = { kind: 'answer', status };
+  if (isTransientStatus(status)) return { cause, hint: TEMPORARY_HINT };
+  if (status >= 500) return { cause, hint: line`Atlas failed to carry out the request: re-run the step later.` };
+  if (status >= 400 && !answer.fromAtlas) return { cause: notAtlas, hint: NOT_FROM_ATLAS_HINT };
+  if (status >= 400) {
+    return {
+      cause,
+      hint: line`Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.`,
+    };
+  }
+  return {
+    cause: notAtlas,
+    hint: line`Atlas never answers this request that way: check base-url, and any proxy between the runner and Atlas.`,
+  };
 }
+
+/** After the last attempt at a failure that is chance rather than a refusal. */
+export const TEMPORARY_HINT = line`This is usually temporary: re-run the step later, or raise max-attempts or retry-delay-seconds.`;
 
 /** The hint alone. */
 export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {}): SafeText | undefined {
@@ -163,11 +180,23 @@ export function hintFor(answer: AtlasAnswer, context: Partial<HintContext> = {})
 /** For a refused token request (400 or 401 from the token endpoint). */
 export const TOKEN_REFUSED_HINT = line`Check client-id and client-secret (they must belong together), and that the service account belongs to this organization.`;
 
+export const TOKEN_ENDPOINT_HINT = line`Atlas's token endpoint never answers that way: check base-url, and any proxy between the runner and Atlas.`;
+
 export const UNTRUSTED_CERTIFICATE_HINT = line`The server's TLS certificate is not trusted: on a runner behind a TLS-inspecting proxy, add its CA with NODE_EXTRA_CA_CERTS. Verification is never turned off.`;
 
 export const HOST_MISMATCH_HINT = line`The server's TLS certificate does not name the host in base-url: check base-url (certificates are issued for cloud.mongodb.com).`;
 
 export const NOT_TLS_HINT = line`base-url says https, but the server at that address answered in plain HTTP: check the scheme and port of base-url.`;
+
+export const TIMEOUT_HINT = line`No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.`;
+
+export const UNRESOLVED_HOST_HINT = line`The host of base-url could not be resolved: check base-url, and the runner's DNS.`;
+
+export const PROXY_UNREACHABLE_HINT = line`The proxy could not reach Atlas: re-run the step later; if it persists, ask the proxy's administrators.`;
+
+export const UNUSABLE_TOKEN_HINT = line`Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.`;
+
+export const BUG_HINT = line`This is a bug in the action: re-run the step, and report it with this log.`;
 
 export const PROXY_AUTH_HINT = line`The proxy refused its credentials: check the user name and password in https_proxy.`;
 

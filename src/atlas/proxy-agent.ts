@@ -31,6 +31,57 @@ export class TunnelAbortedError extends Error {
   }
 }
 
+/** How much of a proxy's answers to CONNECT the action reads before it gives up on them. */
+const MAX_CONNECT_ANSWER_BYTES = 16 * 1024;
+
+/**
+ * The proxy's final answer to CONNECT. Node reports an interim answer (`100 Continue`, `102`,
+ * `103`) as if it were final, with the rest of the stream still unread: those are skipped here,
+ * reading the next status line from the socket. `101` is final: the proxy switched protocols.
+ */
+export function finalConnectAnswer(
+  status: number,
+  socket: Duplex,
+  head: Buffer,
+): Promise<{ status: number; rest: Buffer }> {
+  const interim = (code: number): boolean => code >= 100 && code < 200 && code !== 101;
+  if (!interim(status)) return Promise.resolve({ status, rest: head });
+  return new Promise((resolve, reject) => {
+    let buffer = head;
+    const stop = (): void => {
+      socket.off('data', onData);
+      socket.off('close', onClose);
+    };
+    const fail = (problem: string): void => {
+      stop();
+      socket.destroy();
+      reject(Object.assign(new Error(`the proxy ${problem}`), { code: 'ERR_PROXY_ANSWER' }));
+    };
+    const read = (): void => {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end === -1) {
+        if (buffer.length > MAX_CONNECT_ANSWER_BYTES) fail('sent more than 16 KiB of answers to CONNECT');
+        return;
+      }
+      const statusLine = buffer.subarray(0, buffer.indexOf('\r\n')).toString('latin1');
+      const code = Number(/^HTTP\/1\.[01] ([1-5]\d\d)(?: |$)/.exec(statusLine)?.[1]);
+      if (Number.isNaN(code)) return fail('answered CONNECT with something that is not an HTTP status line');
+      buffer = buffer.subarray(end + 4);
+      if (interim(code)) return read();
+      stop();
+      resolve({ status: code, rest: buffer });
+    };
+    const onData = (chunk: Buffer): void => {
+      buffer = Buffer.concat([buffer, chunk]);
+      read();
+    };
+    const onClose = (): void => fail('closed the connection after an interim answer to CONNECT');
+    socket.on('data', onData);
+    socket.once('close', onClose);
+    read();
+  });
+}
+
 type ConnectionOptions = tls.ConnectionOptions & { host?: string; port?: number; [TUNNEL_SIGNAL]?: AbortSignal };
 
 export class ProxyTunnelAgent extends https.Agent {
@@ -70,6 +121,7 @@ export class ProxyTunnelAgent extends https.Agent {
       },
     });
     let done = false;
+    let tunnel: Duplex | undefined;
     const finish = (error: Error | null, socket?: Duplex): void => {
       if (done) return;
       done = true;
@@ -79,18 +131,24 @@ export class ProxyTunnelAgent extends https.Agent {
     };
     const abandon = (): void => {
       connect.destroy();
+      tunnel?.destroy(); // detached from the request once the proxy has answered
       finish(new TunnelAbortedError());
     };
     this.pending.add(connect);
-    connect.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
-        socket.destroy();
-        finish(new ProxyRefusalError(target, res.statusCode ?? 0));
-        return;
-      }
-      const tlsOptions = { ...options, socket, rejectUnauthorized: true };
-      delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
-      finish(null, tls.connect(tlsOptions));
+    connect.once('connect', (res, socket, head) => {
+      tunnel = socket;
+      finalConnectAnswer(res.statusCode ?? 0, socket, head).then(({ status, rest }) => {
+        if (done) return;
+        if (status !== 200) {
+          socket.destroy();
+          finish(new ProxyRefusalError(target, status));
+          return;
+        }
+        if (rest.length > 0) socket.unshift(rest); // the server's first bytes, if any came with the answer
+        const tlsOptions = { ...options, socket, rejectUnauthorized: true };
+        delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
+        finish(null, tls.connect(tlsOptions));
+      }, finish);
     });
     connect.on('error', (error) => finish(error));
     if (signal?.aborted) abandon();

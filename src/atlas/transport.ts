@@ -153,6 +153,14 @@ export class Transport {
         settle({ answer: { status: res.statusCode ?? 0, headers: res.headers, body: '', bodyTruncated: false } });
       });
       req.on('response', (res) => {
+        if (!requestSent) {
+          // An answer that came before the request was written answers an earlier one, or none:
+          // left on a kept-alive connection by the server, it must never pass for ours.
+          requestSent = true; // the server may still read and act on what was written
+          req.destroy();
+          settle({ error: leftoverAnswer(req.reusedSocket) });
+          return;
+        }
         answered = true;
         readBounded(res).then(
           ({ body, truncated }) => {
@@ -199,6 +207,19 @@ export class Transport {
     const proxy = this.network.proxyFor(url);
     return proxy ? new ProxyTunnelAgent(proxy, options) : new https.Agent(options);
   }
+}
+
+/** An answer the server sent before the request was written: treated as a stale connection. */
+function leftoverAnswer(reusedSocket: boolean): TransportError {
+  return new TransportError(
+    'network',
+    'the server answered before the request was written (an answer left on the connection)',
+    {
+      code: 'ERR_LEFTOVER_ANSWER',
+      requestSent: true,
+      staleConnection: reusedSocket,
+    },
+  );
 }
 
 function readBounded(res: http.IncomingMessage): Promise<{ body: string; truncated: boolean }> {

@@ -115,7 +115,7 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
 
   async authorize(_method: string, _url: URL, signal: AbortSignal): Promise<string> {
     this.token ??= await this.requestToken(signal);
-    if (!/^bearer$/i.test(this.token.type)) throw new UnusableTokenError(fromServer(this.token.type, 40));
+    if (!/^bearer$/i.test(this.token.type.trim())) throw new UnusableTokenError(fromServer(this.token.type, 40));
     // RFC 6750's b64token: a token a header could not carry is not sent at all.
     if (!/^[\x21-\x7e]+$/.test(this.token.value)) throw new UnusableTokenError();
     return `Bearer ${this.token.value}`;

@@ -316,8 +316,10 @@ describe('final answers', () => {
     const [server, baseUrl] = await startStandIn();
     server.script({ status: 409, body: { detail: 'Conflict.', error: 409, errorCode: 'CONFLICT' } });
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
-    expect(result.hint).toBeUndefined();
-    expect(result.message).toBe('Deleting the link-token failed: HTTP 409 CONFLICT: Conflict.');
+    const hint =
+      "Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.";
+    expect(result.hint).toBe(hint);
+    expect(result.message).toBe(`Deleting the link-token failed: HTTP 409 CONFLICT: Conflict. ${hint}`);
   });
 
   it.each([
@@ -365,7 +367,7 @@ describe('final answers', () => {
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 200 });
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 200; Atlas documents 204 as the only success of this endpoint.',
+      'Deleting the link-token failed: HTTP 200; Atlas documents 204 as the only success of this endpoint. Atlas never answers this request that way: check base-url, and any proxy between the runner and Atlas.',
     );
   });
 });

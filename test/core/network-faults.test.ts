@@ -43,7 +43,9 @@ describe('network and server faults', () => {
     const started = Date.now();
     const result = await perform(settingsFor(baseUrl, { timeoutMs: 200, maxAttempts: 2 }), recordingLogger(), runtime);
     expect(result).toMatchObject({ status: 'failed', attempts: 2 });
-    expect(result.message).toBe('Deleting the link-token failed after 2 attempts: timed out after 200 ms.');
+    expect(result.message).toBe(
+      'Deleting the link-token failed after 2 attempts: timed out after 200 ms. No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.',
+    );
     expect(server.requests).toHaveLength(3);
     expect(runtime.sleeps).toHaveLength(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
@@ -60,7 +62,9 @@ describe('network and server faults', () => {
     const [, baseUrl] = await standIn({}, [{ status: 400 }]);
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', httpStatus: 400, attempts: 1 });
-    expect(result.message).toBe('Deleting the link-token failed: HTTP 400.');
+    expect(result.message).toBe(
+      'Deleting the link-token failed: HTTP 400. The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.',
+    );
   });
 
   // The timeout is generous so that a slow resolver still answers (EAI_AGAIN) before it.

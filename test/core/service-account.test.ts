@@ -273,7 +273,7 @@ describe('service account', () => {
     const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
     expect(result).toMatchObject({ status: 'failed', attempts: 1, errorCode: 'oauth:http-201' });
     expect(result.message).toBe(
-      'Deleting the link-token failed: token request failed: the token endpoint answered HTTP 201.',
+      "Deleting the link-token failed: token request failed: the token endpoint answered HTTP 201. Atlas's token endpoint never answers that way: check base-url, and any proxy between the runner and Atlas.",
     );
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token']);
     expect(log.masked).not.toContain('from-a-201');
@@ -283,7 +283,7 @@ describe('service account', () => {
     const [, baseUrl] = await start({ token: [{ status: 200, body: { token_type: 'Bearer' } }] });
     const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result.message).toBe(
-      'Deleting the link-token failed: token request failed: the token endpoint answered without an access token.',
+      "Deleting the link-token failed: token request failed: the token endpoint answered without an access token. Atlas's token endpoint never answers that way: check base-url, and any proxy between the runner and Atlas.",
     );
   });
 
@@ -335,7 +335,7 @@ describe('service account', () => {
 });
 
 describe('the token type', () => {
-  it.each(['Bearer', 'bearer', 'BEARER'])('uses a %s token', async (type) => {
+  it.each(['Bearer', 'bearer', 'BEARER', ' Bearer ', 'Bearer\t'])('uses a %j token', async (type) => {
     const [server, baseUrl] = await start({
       token: [{ status: 200, body: { access_token: 'tok-1', token_type: type, expires_in: 3600 } }],
     });
@@ -354,7 +354,7 @@ describe('the token type', () => {
       expect(result).toMatchObject({ status: 'failed', attempts: 1 });
       expect(result.httpStatus).toBeUndefined();
       expect(result.message).toBe(
-        `Deleting the link-token failed: the token endpoint issued a token of type '${type ?? '(none)'}', which the action cannot use (only Bearer tokens are defined for this flow).`,
+        `Deleting the link-token failed: the token endpoint issued a token of type '${type ?? '(none)'}', which the action cannot use (only Bearer tokens are defined for this flow). Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.`,
       );
       expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
       expect(server.requests[1]?.body).toBe('token=tok-2&token_type_hint=access_token');
@@ -372,7 +372,7 @@ describe('a token a header cannot carry', () => {
     const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
     expect(result).toMatchObject({ status: 'failed', attempts: 1 });
     expect(result.message).toBe(
-      'Deleting the link-token failed: the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII).',
+      "Deleting the link-token failed: the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII). Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.",
     );
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
     expect(new URLSearchParams(server.requests[1]?.body).get('token')).toBe(value);

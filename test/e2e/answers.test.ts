@@ -157,7 +157,7 @@ describe('control and bidirectional-override characters in server text', () => {
     expect(result.summary).not.toMatch(format);
     expect(result.outputs['error-code']).not.toMatch(format);
     expect(errorLine(result)).toBe(
-      'Deleting the link-token failed: HTTP 400 BAD REQUEST: Access denied here , and [2J.',
+      "Deleting the link-token failed: HTTP 400 BAD REQUEST: Access denied here , and [2J. Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.",
     );
     expect(result.outputs['error-code']).toBe('BAD REQUEST');
   });

@@ -1,5 +1,6 @@
 // Cancellation through dist/index.js: SIGINT and SIGTERM abort what is in flight, the result is
 // reported first, and the process exits within 2 s of the signal.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS } from '../support/atlas-stand-in.ts';
 import { apiKeyInputs as apiKey } from '../support/fixtures.ts';
@@ -135,5 +136,28 @@ describe('a cancellation before any authorized request', () => {
     expect(errorLine(result)).toBe(
       'Cancelled: the job was cancelled during the request; no request that could delete the link-token was sent.',
     );
+  });
+});
+
+describe('a cancellation while the action is still loading', () => {
+  it('is held until the run listens, then reported like any other: nothing that could delete sent, outputs written', async () => {
+    const [server, baseUrl] = await standIn();
+    const result = await run(apiKey(baseUrl), {
+      nodeArgs: ['--require', join(import.meta.dirname, '..', 'support', 'faults', 'cancelled-while-loading.cjs')],
+    });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual({
+      status: 'failed',
+      'auth-method': 'digest',
+      'http-status': '',
+      attempts: '1',
+      'error-code': '',
+    });
+    expect(errorLine(result)).toBe(
+      'Cancelled: the job was cancelled during the request; no request that could delete the link-token was sent.',
+    );
+    // Node dispatches the signal once the bundle has loaded: at most the unsigned challenge request went out.
+    expect(server.requests.filter((request) => request.authorized)).toEqual([]);
   });
 });

@@ -181,7 +181,7 @@ describe('dry run through dist/index.js', () => {
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ status: 'failed', 'http-status': '503', attempts: '3' });
     expect(errorLine(run)).toBe(
-      'Dry run failed after 2 attempts: the role check got no usable answer: HTTP 503 SERVICE_UNAVAILABLE: Service temporarily unavailable.',
+      'Dry run failed after 2 attempts: the role check got no usable answer: HTTP 503 SERVICE_UNAVAILABLE: Service temporarily unavailable. This is usually temporary: re-run the step later, or raise max-attempts or retry-delay-seconds.',
     );
   });
 

@@ -36,6 +36,33 @@ describe('an input the action does not have', () => {
   });
 });
 
+describe('an input under a name the runner would not give it', () => {
+  it('a mixed-case variable (from a .env file, say) is refused rather than silently ignored', async () => {
+    const [server, baseUrl] = await standIn();
+    const result = await run(apiKey(baseUrl), { env: { 'INPUT_Dry-Run': 'true' } });
+    expect(result.code).toBe(1);
+    expect(result.outputs).toEqual(REJECTED);
+    expect(errorLine(result)).toBe(
+      "Invalid input 'dry-run': it is given as INPUT_Dry-Run, which is not read: name it INPUT_DRY-RUN",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('a secret in an input that is no secret', () => {
+  it('is masked and never quoted: the error names the input only', async () => {
+    const [server, baseUrl] = await standIn();
+    const result = await run(apiKey(baseUrl, { 'api-version': CLIENT_SECRET }));
+    expect(result.outputs).toEqual(REJECTED);
+    expect(result.stdout).toContain(`::add-mask::${CLIENT_SECRET}\n`);
+    expect(errorLine(result)).toBe(
+      "Invalid input 'api-version': it looks like a service-account client secret (mdb_sa_sk_…), which belongs in client-secret; the value is masked and not shown",
+    );
+    expect(visibleOutput(result)).not.toContain(CLIENT_SECRET.slice(0, 12));
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('credentials in the wrong input', () => {
   it('swapped API keys: refused before the private key could be sent as the user name', async () => {
     const [server, baseUrl] = await standIn();

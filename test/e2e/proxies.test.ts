@@ -182,6 +182,34 @@ describe('a proxy that refuses the tunnel', () => {
     });
     expect(proxy.connects).toHaveLength(2);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' });
+    expect(errorLine(result)).toBe(
+      "Deleting the link-token failed after 2 attempts: proxy failure: the proxy refused the tunnel to atlas.test:443: HTTP 502. The proxy could not reach Atlas: re-run the step later; if it persists, ask the proxy's administrators.",
+    );
+  });
+});
+
+describe('interim answers to CONNECT', () => {
+  const INTERIM = 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>; rel=preload\r\n\r\n';
+
+  it('are read past: the final 200 opens the tunnel', async () => {
+    const [server, atlasBase] = await standIn({ tls: true });
+    const [forward, address] = await forwardProxy({ interim: INTERIM });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:${new URL(atlasBase).port}`), {
+      env: { https_proxy: `http://${address}`, NODE_EXTRA_CA_CERTS: certificates().caFile },
+    });
+    expect(result.outputs).toMatchObject({ status: 'deleted', 'http-status': '204', attempts: '1' });
+    expect(forward.connects).toHaveLength(1);
+    expect(server.requests.map((r) => r.answer)).toEqual(['401', '204']);
+  });
+
+  it('leave a final refusal what it is: a 407 after a 100 names the credentials', async () => {
+    await standIn({ tls: true });
+    const [, address] = await forwardProxy({ interim: INTERIM, credentials: `${PROXY_USER}:${PROXY_PASSWORD}` });
+    const result = await run(apiKey(`https://${ATLAS_HOST}:443`), { env: { https_proxy: `http://${address}` } });
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLine(result)).toBe(
+      'Deleting the link-token failed: proxy failure: the proxy refused the tunnel to atlas.test:443: HTTP 407. The proxy refused its credentials: check the user name and password in https_proxy.',
+    );
   });
 });
 
@@ -201,7 +229,9 @@ describe('the tunnel is part of the attempt', () => {
       attempts: '2',
       'error-code': '',
     });
-    expect(errorLine(result)).toBe('Deleting the link-token failed after 2 attempts: timed out after 1 s.');
+    expect(errorLine(result)).toBe(
+      'Deleting the link-token failed after 2 attempts: timed out after 1 s. No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.',
+    );
     expect(proxy.connections).toBe(2);
     expect(result.durationMs).toBeLessThan(8_000);
   }, 30_000);
@@ -214,7 +244,9 @@ describe('the tunnel is part of the attempt', () => {
       { env: { https_proxy: proxyUrl, NODE_EXTRA_CA_CERTS: certificates().caFile } },
     );
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
-    expect(errorLine(result)).toBe('Deleting the link-token failed: timed out after 1 s.');
+    expect(errorLine(result)).toBe(
+      'Deleting the link-token failed: timed out after 1 s. No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.',
+    );
     expect(result.durationMs).toBeLessThan(3_500);
     expect(server.requests).toHaveLength(0);
   }, 30_000);

@@ -5,7 +5,7 @@ import { CLIENT_ID, CLIENT_SECRET, ORG_ID } from '../support/fixtures.ts';
 import { errorLine, serviceAccountInputs as serviceAccount, useE2E } from '../support/e2e.ts';
 import { visibleOutput } from '../support/run-action.ts';
 
-const { standIn, run } = useE2E();
+const { standIn, run, closeAll } = useE2E();
 const BASIC = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
 
 describe('a delete as a service account', () => {
@@ -70,6 +70,23 @@ describe('the token endpoint', () => {
   });
 });
 
+describe('a token endpoint that quotes the credentials back', () => {
+  it('never shows any part of the client secret, wherever the quote would be cut', async () => {
+    for (const preamble of [254, 255, 256, 290]) {
+      const [server, baseUrl] = await standIn();
+      const description = `${'y'.repeat(preamble)} ${CLIENT_SECRET}`;
+      server.scriptToken({ status: 400, body: { error: 'invalid_client', error_description: description } });
+      const result = await run(serviceAccount(baseUrl, { 'max-attempts': '1' }));
+      expect(result.outputs['error-code']).toBe('oauth:invalid_client');
+      const visible = visibleOutput(result);
+      expect(visible, `preamble ${preamble}`).toContain(`${'y'.repeat(20)}`);
+      // Not the secret, nor its first 12 characters (a cut quote would show those).
+      expect(visible, `preamble ${preamble}`).not.toContain(CLIENT_SECRET.slice(0, 12));
+      await closeAll();
+    }
+  });
+});
+
 describe('the revoke', () => {
   it('revokes with token_type_hint=access_token', async () => {
     const [server, baseUrl] = await standIn();
@@ -94,7 +111,7 @@ describe('the token type', () => {
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '' });
     expect(errorLine(result)).toBe(
-      "Deleting the link-token failed: the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow).",
+      "Deleting the link-token failed: the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow). Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.",
     );
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
     expect(server.requests[1]?.body).toBe('token=issued-token-2&token_type_hint=access_token');

@@ -27,6 +27,7 @@ export interface E2E {
     credentials?: string;
     refused?: Record<string, number>;
     host?: string;
+    interim?: string;
   }) => Promise<[ForwardProxy, string]>;
   /** Runs dist/index.js with these inputs. */
   run: (inputs: Record<string, string>, options?: Omit<RunOptions, 'inputs'>) => Promise<ActionRun>;

@@ -20,12 +20,22 @@ export class ForwardProxy {
   private readonly credentials: string | undefined;
 
   private readonly refused: Record<string, number>;
+  private readonly interim: string;
 
-  /** `refused`: hosts it will not tunnel to, with the status it answers (403 by policy, say). */
-  constructor(options: { hosts: Record<string, string>; credentials?: string; refused?: Record<string, number> }) {
+  /**
+   * `refused`: hosts it will not tunnel to, with the status it answers (403 by policy, say).
+   * `interim`: interim answers (`100 Continue`, …) it writes before its answer to every CONNECT.
+   */
+  constructor(options: {
+    hosts: Record<string, string>;
+    credentials?: string;
+    refused?: Record<string, number>;
+    interim?: string;
+  }) {
     this.hosts = options.hosts;
     this.credentials = options.credentials;
     this.refused = options.refused ?? {};
+    this.interim = options.interim ?? '';
     this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -52,6 +62,7 @@ export class ForwardProxy {
       this.credentials === undefined ? undefined : `Basic ${Buffer.from(this.credentials).toString('base64')}`;
     const allowed = expected === undefined || proxyAuthorization === expected;
     this.connects.push({ target, proxyAuthorization, allowed });
+    if (this.interim !== '') client.write(this.interim);
     if (!allowed) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\n\r\n');
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AtlasAnswer, readAtlasAnswer as readWithHeaders } from '../../src/atlas/answer.ts';
-import { hintFor } from '../../src/atlas/hints.ts';
+import { type AtlasAnswer, parseJsonObject, readAtlasAnswer as readWithHeaders } from '../../src/atlas/answer.ts';
+import { diagnose, hintFor } from '../../src/atlas/hints.ts';
 import type { HttpAnswer } from '../../src/atlas/transport.ts';
 import { atlasAnswer } from '../support/fixtures.ts';
 
@@ -19,6 +19,26 @@ function http(status: number, body: string, headers: Record<string, string> = {}
 describe('readAtlasAnswer', () => {
   it('reads a plain 204', () => {
     expect(readAtlasAnswer(http(204, ''), false)).toEqual({ status: 204, httpStatus: 204 });
+  });
+
+  it('reads JSON after a byte order mark, which RFC 8259 lets a parser ignore', () => {
+    const body = '\uFEFF{"detail":"d","error":409,"errorCode":"CONFLICT"}';
+    expect(readAtlasAnswer(http(409, body), false)).toMatchObject({ errorCode: 'CONFLICT', fromAtlas: true });
+    expect(parseJsonObject(body)).toEqual({ detail: 'd', error: 409, errorCode: 'CONFLICT' });
+    expect(parseJsonObject('x\uFEFF{}')).toBeUndefined(); // only at the start
+  });
+
+  it('names an encoding the action did not ask for, and quotes none of the bytes', () => {
+    const gzip = http(503, '\u001f\u008b\u0008garbage', { 'content-encoding': ' GZIP ' });
+    expect(readAtlasAnswer(gzip, false)).toEqual({
+      status: 503,
+      httpStatus: 503,
+      bodyProblem: 'the answer was encoded (GZIP), which the action did not ask for',
+    });
+    const identity = http(503, 'plain', { 'content-encoding': 'Identity' });
+    expect(readAtlasAnswer(identity, false)).toMatchObject({ bodyProblem: 'the answer was not JSON', detail: 'plain' });
+    const empty = http(503, 'plain', { 'content-encoding': '' });
+    expect(readAtlasAnswer(empty, false)).toMatchObject({ bodyProblem: 'the answer was not JSON', detail: 'plain' });
   });
 
   it('reads the fields of an Atlas error body', () => {
@@ -147,9 +167,44 @@ describe('hintFor', () => {
     expect(hintFor(atlasAnswer(answer))).toMatch(expected);
   });
 
-  it('has no hint for an unremarkable status', () => {
-    expect(hintFor(atlasAnswer({ status: 500, httpStatus: 500 }))).toBeUndefined();
-    expect(hintFor(atlasAnswer({ status: 409, httpStatus: 409, errorCode: 'CONFLICT' }))).toBeUndefined();
+  const TEMPORARY = 'This is usually temporary: re-run the step later, or raise max-attempts or retry-delay-seconds.';
+  const CHECK_INPUTS =
+    "Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.";
+
+  it.each([408, 500, 502, 503, 504])('after a %i at the last attempt: says it is usually temporary', (status) => {
+    expect(diagnose(atlasAnswer({ status, fromAtlas: true }))).toEqual({
+      cause: { kind: 'answer', status },
+      hint: TEMPORARY,
+    });
+    expect(hintFor(atlasAnswer({ status, fromAtlas: false }))).toBe(TEMPORARY); // from a gateway, too
+  });
+
+  it.each([501, 505, 599])('after a %i that no retry changes: re-run later', (status) => {
+    expect(diagnose(atlasAnswer({ status, fromAtlas: true }))).toEqual({
+      cause: { kind: 'answer', status },
+      hint: 'Atlas failed to carry out the request: re-run the step later.',
+    });
+  });
+
+  it.each([400, 409, 422, 499])('after Atlas’s own %i: points at the inputs the request holds', (status) => {
+    expect(diagnose(atlasAnswer({ status, errorCode: 'CONFLICT', fromAtlas: true }))).toEqual({
+      cause: { kind: 'answer', status },
+      hint: CHECK_INPUTS,
+    });
+  });
+
+  it.each([400, 409, 499])('after a %i that is not from Atlas: points at base-url and proxies', (status) => {
+    expect(diagnose(atlasAnswer({ status, fromAtlas: false }))).toEqual({
+      cause: { kind: 'not-atlas' },
+      hint: 'The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.',
+    });
+  });
+
+  it.each([200, 202, 299])('after a %i where another success is documented: not how Atlas answers', (status) => {
+    expect(diagnose(atlasAnswer({ status, fromAtlas: true }))).toEqual({
+      cause: { kind: 'not-atlas' },
+      hint: 'Atlas never answers this request that way: check base-url, and any proxy between the runner and Atlas.',
+    });
   });
 });
 
@@ -236,13 +291,15 @@ describe('hintFor, at the edges', () => {
     ).toBe(
       'Atlas knows no organization with this org-id that the service account can see: check org-id, and that the service account belongs to this organization.',
     );
-    // Atlas's own 404 to the delete needs no hint: the organization is checked instead.
+    // Atlas's own 404 to the role check: the request's inputs are the suspects.
     expect(
       hintFor(atlasAnswer({ status: 404, httpStatus: 404, fromAtlas: true }), {
         method: 'digest',
-        target: 'link-token',
+        target: 'role',
       }),
-    ).toBeUndefined();
+    ).toBe(
+      "Check org-id, the credentials and api-version against Atlas's message: nothing else in the request comes from the inputs.",
+    );
   });
 
   it('says what to do when the API version is gone: v2 for v1.0, an update for v2', () => {

@@ -6,7 +6,10 @@ import {
   NOT_TLS_HINT,
   PROXY_AUTH_HINT,
   PROXY_REFUSED_HINT,
+  PROXY_UNREACHABLE_HINT,
   STALE_NONCE_HINT,
+  TEMPORARY_HINT,
+  TOKEN_ENDPOINT_HINT,
   TOKEN_REFUSED_HINT,
   UNTRUSTED_CERTIFICATE_HINT,
 } from '../../src/atlas/hints.ts';
@@ -37,6 +40,7 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'timeout' },
       description: 'timed out after 1.5 s',
+      hint: 'No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.',
       cause: { kind: 'timeout' },
     });
     expect(describeError(aborted, { ...context, cancelled: true, fateUnknown: true })).toEqual({
@@ -82,7 +86,10 @@ describe('describeError', () => {
   it.each([
     [407, PROXY_AUTH_HINT],
     [403, PROXY_REFUSED_HINT],
-    [502, undefined],
+    [405, PROXY_REFUSED_HINT],
+    [499, PROXY_REFUSED_HINT],
+    [500, PROXY_UNREACHABLE_HINT],
+    [502, PROXY_UNREACHABLE_HINT],
   ])("passes a proxy's %i on as a fact, with its hint", (status, hint) => {
     const outcome = describeError(
       transportError('proxy', `the proxy refused the tunnel to a:443: HTTP ${status}`, { proxyStatus: status }),
@@ -96,7 +103,7 @@ describe('describeError', () => {
       failure: { kind: 'proxy', status },
       description: `proxy failure: the proxy refused the tunnel to a:443: HTTP ${status}`,
       cause: { kind: 'proxy' },
-      ...(hint ? { hint } : {}),
+      hint,
     });
   });
 
@@ -108,8 +115,18 @@ describe('describeError', () => {
       phase: 'request',
       failure: { kind: 'network', code: 'ECONNRESET' },
       description: 'network error: socket hang up',
+      hint: TEMPORARY_HINT,
       cause: { kind: 'network' },
     });
+  });
+
+  it('points an unresolvable host at base-url, and a passing DNS failure at a re-run', () => {
+    const notFound = transportError('network', 'getaddrinfo ENOTFOUND x.test', { code: 'ENOTFOUND' });
+    expect(describeError(notFound, context).hint).toBe(
+      "The host of base-url could not be resolved: check base-url, and the runner's DNS.",
+    );
+    const tryAgain = transportError('network', 'getaddrinfo EAI_AGAIN x.test', { code: 'EAI_AGAIN' });
+    expect(describeError(tryAgain, context).hint).toBe(TEMPORARY_HINT);
   });
 
   it('refuses a challenge it cannot meet, and names a stale-nonce run for what it is', () => {
@@ -134,6 +151,7 @@ describe('describeError', () => {
       failure: { kind: 'final' },
       description:
         "the token endpoint issued a token of type 'N_A', which the action cannot use (only Bearer tokens are defined for this flow)",
+      hint: "Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.",
       cause: { kind: 'not-atlas' },
     });
   });
@@ -144,11 +162,11 @@ describe('describeError', () => {
   });
 
   it.each([
-    [400, 'invalid_request', true],
-    [401, 'invalid_client', true],
-    [403, undefined, false],
-    [503, undefined, false],
-  ])('carries a token endpoint %i as an answer fact, with its OAuth code', (status, oauthError, refused) => {
+    [400, 'invalid_request', true, TOKEN_REFUSED_HINT],
+    [401, 'invalid_client', true, TOKEN_REFUSED_HINT],
+    [403, undefined, false, TOKEN_ENDPOINT_HINT],
+    [503, undefined, false, TEMPORARY_HINT],
+  ])('carries a token endpoint %i as an answer fact, with its OAuth code', (status, oauthError, refused, hint) => {
     const outcome = describeError(
       new TokenEndpointError(
         status,
@@ -167,7 +185,7 @@ describe('describeError', () => {
       description: 'token request failed: the token endpoint said no',
       errorCode: `oauth:${oauthError ?? `http-${status}`}`,
       cause: refused ? { kind: 'credentials' } : { kind: 'answer', status },
-      ...(refused ? { hint: TOKEN_REFUSED_HINT } : {}),
+      hint,
     });
   });
 
@@ -175,6 +193,8 @@ describe('describeError', () => {
     expect(describeError(new Error('boom\nsecond line'), context)).toMatchObject({
       failure: { kind: 'final' },
       description: 'unexpected error: boom second line',
+      hint: 'This is a bug in the action: re-run the step, and report it with this log.',
+      cause: { kind: 'bug' },
     });
     expect(describeError('a string', context)).toMatchObject({ description: 'unexpected error: a string' });
   });

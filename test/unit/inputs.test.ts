@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, readSettings } from '../../src/inputs.ts';
+import { DEFAULTS, InputError, readSettings } from '../../src/inputs.ts';
 import { CLIENT_ID, CLIENT_SECRET, ORG_ID, PRIVATE_KEY, PUBLIC_KEY } from '../support/fixtures.ts';
 
 const REQUIRED = { 'org-id': ORG_ID, 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
@@ -214,6 +214,26 @@ describe('rejected inputs name the input and what is expected', () => {
     expect(error.input).toBe(name);
     expect(error.message).toContain(`'${name}'`);
     expect(error.message).toMatch(expected);
+  });
+});
+
+describe('a secret in an input that is no credential', () => {
+  it.each(Object.keys(DEFAULTS))('%s: refused by its shape, naming where it belongs, never quoting it', (name) => {
+    expect(rejection({ [name]: ` ${PRIVATE_KEY}\n` }).message).toBe(
+      `Invalid input '${name}': it looks like an API private key (a UUID), which belongs in private-key; the value is masked and not shown`,
+    );
+    expect(rejection({ [name]: CLIENT_SECRET }).message).toBe(
+      `Invalid input '${name}': it looks like a service-account client secret (mdb_sa_sk_…), which belongs in client-secret; the value is masked and not shown`,
+    );
+  });
+
+  it('lets identifiers through to the input’s own rule: a client ID or public key is no secret', () => {
+    expect(rejection({ 'api-version': CLIENT_ID }).message).toBe(
+      `Invalid input 'api-version': '${CLIENT_ID}' is not supported; expected v1.0 or v2`,
+    );
+    expect(rejection({ pretty: PUBLIC_KEY }).message).toBe(
+      `Invalid input 'pretty': '${PUBLIC_KEY}' is not a boolean; expected true or false`,
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 // `stopped` settles, and that everything is removed afterwards.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { CANCEL_GRACE_MS, guardRun, STOPPED_EXIT_MS } from '../../src/run-guard.ts';
+import { CANCEL_GRACE_MS, guardRun, processHooks, STOPPED_EXIT_MS } from '../../src/run-guard.ts';
 import { fakeProcess } from '../support/process-hooks.ts';
 
 /** Whether the promise has settled within `ms`. */
@@ -68,5 +68,40 @@ describe('guardRun', () => {
     guard.dispose();
     expect(process.timers[0]?.armed).toBe(false);
     expect(process.listeners()).toBe(0);
+  });
+});
+
+describe('processHooks.onCancel', () => {
+  const key = Symbol.for('atlas-delete-link-token.early-cancellation');
+  const globals = globalThis as Record<symbol, unknown>;
+
+  it('takes over a cancellation held while the action loaded, and listens from then on', () => {
+    let released = 0;
+    globals[key] = { release: () => (released++, true) };
+    let cancelled = 0;
+    const remove = processHooks.onCancel(() => cancelled++);
+    try {
+      expect(released).toBe(1);
+      expect(cancelled).toBe(1); // at once: run() must not start a request first
+      process.emit('SIGTERM');
+      expect(cancelled).toBe(2);
+    } finally {
+      remove();
+      delete globals[key];
+    }
+  });
+
+  it('cancels nothing when none was held, and nothing after its removal', async () => {
+    globals[key] = { release: () => false };
+    let cancelled = 0;
+    const remove = processHooks.onCancel(() => cancelled++);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cancelled).toBe(0);
+    remove();
+    delete globals[key];
+    const noOp = (): void => undefined;
+    process.once('SIGTERM', noOp); // keeps the test process alive if the removal failed
+    process.emit('SIGTERM');
+    expect(cancelled).toBe(0);
   });
 });

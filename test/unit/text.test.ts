@@ -1,6 +1,6 @@
 // The one type of text the log and the summary accept, and how text becomes it.
 import { describe, expect, it } from 'vitest';
-import { endSentence, formatDuration, fromServer, fromSettings, joinText, line } from '../../src/text.ts';
+import { endSentence, formatDuration, fromServer, fromSettings, hideSecret, joinText, line } from '../../src/text.ts';
 
 describe('formatDuration', () => {
   it.each([
@@ -40,6 +40,26 @@ describe('fromServer', () => {
     expect(fromServer('😀😀😀😀', 3)).toBe('😀😀…');
     expect(fromServer('😀😀😀', 3)).toBe('😀😀😀');
     expect(fromServer('a\ud800b')).toBe('a b');
+  });
+});
+
+describe('fromServer with the run’s secrets', () => {
+  it('replaces a secret before cutting, so no cut shows a part of it', () => {
+    hideSecret(' cut-me-not-0123456789 ');
+    expect(fromServer(`${'y'.repeat(290)} cut-me-not-0123456789 after`)).toBe(`${'y'.repeat(290)} *** after`);
+    expect(fromServer(`${'y'.repeat(297)} cut-me-not-0123456789`)).toBe(`${'y'.repeat(297)} *…`);
+  });
+
+  it('replaces the longer of two secrets whole, and each occurrence', () => {
+    hideSecret('abcd1');
+    hideSecret('abcd1-longer');
+    expect(fromServer('abcd1-longer abcd1 abcd1')).toBe('*** *** ***');
+  });
+
+  it('ignores what is too short to be a secret: it would blank ordinary words', () => {
+    hideSecret(' ab1 ');
+    hideSecret('wxyz');
+    expect(fromServer('ab1 wxyz')).toBe('ab1 ***');
   });
 });
 

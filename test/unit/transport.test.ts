@@ -229,6 +229,47 @@ describe('Transport', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('drops a kept-alive connection that speaks while idle: the next request gets its own answer', async () => {
+    let connections = 0;
+    const base = await listen(
+      createServer((socket: Socket) => {
+        const connection = ++connections;
+        socket.once('data', () => {
+          socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nreply${connection}`);
+          // An answer to no request, written after the first: it must not answer the next one.
+          if (connection === 1) setTimeout(() => socket.write('HTTP/1.1 204 No Content\r\n\r\n'), 20);
+        });
+      }),
+    );
+    const shared = transport();
+    expect((await shared.send(request(base))).body).toBe('reply1');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await shared.send(request(base));
+    expect(second).toMatchObject({ status: 200, body: 'reply2' });
+    expect(connections).toBe(2);
+  });
+
+  it('never takes an answer that came before its request was written for the answer to it', async () => {
+    // The body outgrows the socket's buffers, so the request is still being written when the
+    // server, which reads none of it, answers.
+    const base = await listen(
+      createServer((socket: Socket) => {
+        socket.once('data', () => {
+          socket.pause();
+          socket.write('HTTP/1.1 204 No Content\r\n\r\n', () => setTimeout(() => socket.destroy(), 500));
+        });
+      }),
+    );
+    const error = await failure(transport().send({ ...request(base), method: 'POST', body: 'x'.repeat(32 << 20) }));
+    expect(error).toMatchObject({
+      kind: 'network',
+      code: 'ERR_LEFTOVER_ANSWER',
+      requestSent: true,
+      staleConnection: false,
+    });
+    expect(error.message).toBe('the server answered before the request was written (an answer left on the connection)');
+  });
+
   it('describes its route, without proxy credentials', () => {
     const proxied = transport({ https_proxy: 'http://user:secret@proxy.example:3128', no_proxy: 'direct.example' });
     expect(proxied.route(new URL('https://cloud.mongodb.com'))).toBe('through proxy http://proxy.example:3128');
