@@ -33161,6 +33161,9 @@ async function deleteLinkToken(session) {
             return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
         }
         const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
+        const lastAttempt = report.attemptLog.at(-1);
+        if (lastAttempt)
+            lastAttempt.waitMs = pause; // the summary's "wait before next", as for a retry
         log.info(line `A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`);
         await runtime.sleep(pause, runtime.cancelSignal);
         if (runtime.cancelSignal.aborted) {

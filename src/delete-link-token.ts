@@ -166,6 +166,8 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
       return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
     }
     const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
+    const lastAttempt = report.attemptLog.at(-1);
+    if (lastAttempt) lastAttempt.waitMs = pause; // the summary's "wait before next", as for a retry
     log.info(
       line`A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`,
     );

@@ -43,6 +43,8 @@ describe('waiting out an active live migration', () => {
     expect(result).toMatchObject({ status: 'deleted', httpStatus: 204, attempts: 4 });
     // retry-delay-seconds 2: 2 s, 4 s, 8 s, no jitter.
     expect(runtime.sleeps).toEqual([2_000, 4_000, 8_000]);
+    // The summary's table of attempts shows each pause after the check it followed.
+    expect(result.attemptLog.map((record) => record.waitMs)).toEqual([2_000, 4_000, 8_000, undefined]);
     expect(result.migrationWait).toEqual({
       waitedMs: expect.any(Number) as number,
       limitMs: 600_000,
