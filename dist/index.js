@@ -30881,8 +30881,10 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 const secrets = new Set();
 /** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
 function hideSecret(secret) {
-    if (secret.trim().length >= 4)
-        secrets.add(secret.trim());
+    // Each line too, as the runner masks a multi-line secret line by line.
+    for (const part of [secret, ...secret.split(/\r?\n/)])
+        if (part.trim().length >= 4)
+            secrets.add(part.trim());
 }
 function withoutSecrets(raw) {
     let text = raw;

@@ -21,7 +21,8 @@ const secrets = new Set<string>();
 
 /** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
 export function hideSecret(secret: string): void {
-  if (secret.trim().length >= 4) secrets.add(secret.trim());
+  // Each line too, as the runner masks a multi-line secret line by line.
+  for (const part of [secret, ...secret.split(/\r?\n/)]) if (part.trim().length >= 4) secrets.add(part.trim());
 }
 
 function withoutSecrets(raw: string): string {

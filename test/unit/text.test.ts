@@ -56,6 +56,11 @@ describe('fromServer with the run’s secrets', () => {
     expect(fromServer('abcd1-longer abcd1 abcd1')).toBe('*** *** ***');
   });
 
+  it('replaces each line of a multi-line secret, wherever one appears alone', () => {
+    hideSecret('first-line-1\r\nsecond-line-2\nab');
+    expect(fromServer('x first-line-1 y second-line-2 z ab')).toBe('x *** y *** z ab');
+  });
+
   it('ignores what is too short to be a secret: it would blank ordinary words', () => {
     hideSecret(' ab1 ');
     hideSecret('wxyz');
