@@ -31599,8 +31599,12 @@ class ProxyTunnelAgent extends external_node_https_namespaceObject.Agent {
                     finish(new ProxyRefusalError(target, status));
                     return;
                 }
-                if (rest.length > 0)
-                    socket.unshift(rest); // the server's first bytes, if any came with the answer
+                if (rest.length > 0) {
+                    // TLS starts with the action's hello: nothing can rightly come before it.
+                    socket.destroy();
+                    finish(Object.assign(new Error('the proxy sent bytes of its own into the tunnel'), { code: 'ERR_PROXY_ANSWER' }));
+                    return;
+                }
                 const tlsOptions = { ...options, socket, rejectUnauthorized: true };
                 delete tlsOptions[TUNNEL_SIGNAL]; // the signal belongs to the CONNECT, not to the TLS socket
                 finish(null, external_node_tls_.connect(tlsOptions));

@@ -39,7 +39,9 @@ async function atlas(): Promise<[AtlasStandIn, number]> {
   return [server, server.port];
 }
 
-async function forwardProxy(options: { credentials?: string; refused?: Record<string, number> } = {}) {
+async function forwardProxy(
+  options: { credentials?: string; refused?: Record<string, number>; interim?: string } = {},
+) {
   const proxy = new ForwardProxy({ hosts: { [ATLAS_HOST]: '127.0.0.1' }, ...options });
   const address = await proxy.start();
   closers.push(() => proxy.close());
@@ -111,6 +113,26 @@ describe('through a forward proxy', () => {
   });
 
   it.each([
+    ['a user name alone', 'user@', 'user:'],
+    ['a password alone', ':p%40ss@', ':p@ss'],
+  ])('sends %s as Basic credentials too', async (_name, userinfo, credentials) => {
+    const [, port] = await atlas();
+    const [proxy, address] = await forwardProxy({ credentials });
+    const answer = await transportVia(`http://${userinfo}${address}`).send(get(port));
+    expect(answer.status).toBe(401);
+    expect(proxy.connects[0]?.proxyAuthorization).toBe(`Basic ${Buffer.from(credentials).toString('base64')}`);
+  });
+
+  it('reads past interim answers to CONNECT, and tunnels on the final 200', async () => {
+    const [server, port] = await atlas();
+    const [proxy, address] = await forwardProxy({ interim: 'HTTP/1.1 100 Continue\r\n\r\n' });
+    const answer = await transportVia(`http://${address}`).send(get(port));
+    expect(answer.status).toBe(401);
+    expect(proxy.connects).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
     ['wrong credentials', { credentials: 'user:right' }, 'http://user:wrong@', 407],
     ['a refusal by policy', { refused: { [ATLAS_HOST]: 403 } }, 'http://', 403],
     ['a gateway failure', { refused: { [ATLAS_HOST]: 502 } }, 'http://', 502],
@@ -141,6 +163,50 @@ describe('through a forward proxy', () => {
     );
     expect(answer.status).toBe(401);
     expect(proxy.connects).toHaveLength(1);
+  });
+});
+
+describe('a proxy that speaks out of turn', () => {
+  it('refuses bytes the proxy sends into the tunnel before the TLS handshake', async () => {
+    const [seen, address] = await rawProxy((socket) =>
+      socket.once('data', () =>
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n'),
+      ),
+    );
+    const error = await failure(transportVia(`http://${address}`).send(get(443)));
+    expect(error).toMatchObject({ kind: 'network', code: 'ERR_PROXY_ANSWER', requestSent: false });
+    expect(error.text).toBe('ERR_PROXY_ANSWER: the proxy sent bytes of its own into the tunnel');
+    await sleep(50);
+    expect(seen.closed).toBe(1);
+  });
+
+  it('ends the attempt and closes the connection when the final answer never follows an interim one', async () => {
+    const [seen, address] = await rawProxy((socket) =>
+      socket.once('data', () => socket.write('HTTP/1.1 100 Continue\r\n\r\n')),
+    );
+    const started = Date.now();
+    const error = await failure(transportVia(`http://${address}`).send(get(443, AbortSignal.timeout(200))));
+    expect(error.kind).toBe('aborted');
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await sleep(50);
+    expect(seen).toEqual({ connections: 1, closed: 1 });
+  });
+
+  it('verifies the certificate of an https proxy: one the action does not trust gets no CONNECT', async () => {
+    const untrusted = makeCertificates(ATLAS_HOST); // another CA, which nothing trusts
+    closers.push(() => rmSync(untrusted.dir, { recursive: true, force: true }));
+    let connects = 0;
+    const front = tls.createServer({ key: untrusted.key, cert: untrusted.cert }, (client) => {
+      client.on('data', () => connects++);
+      client.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => front.close(() => resolve())));
+    const error = await failure(
+      transportVia(`https://127.0.0.1:${(front.address() as { port: number }).port}`).send(get(443)),
+    );
+    expect(error.kind).toBe('tls');
+    expect(connects).toBe(0);
   });
 });
 
@@ -215,7 +281,9 @@ describe('ProxyTunnelAgent', () => {
     );
     await sleep(30);
     controller.abort();
-    expect(await aborted).toBeInstanceOf(TunnelAbortedError);
+    const abandoned = await aborted;
+    expect(abandoned).toBeInstanceOf(TunnelAbortedError);
+    expect(abandoned?.message).toBe('the tunnel was abandoned: the attempt ended before the proxy answered CONNECT');
 
     const destroyed = new Promise<Error | null>((resolve) =>
       agent.createConnection({ host: ATLAS_HOST, port: 443 }, (error) => resolve(error)),
