@@ -30446,8 +30446,8 @@ const held = { cancelled: false };
 const hold = () => {
     held.cancelled = true;
 };
-process.once('SIGINT', hold);
-process.once('SIGTERM', hold);
+process.on('SIGINT', hold); // not once: a second signal would end the process unreported
+process.on('SIGTERM', hold);
 globalThis[Symbol.for('atlas-delete-link-token.early-cancellation')] = {
     /** Stops holding; true when a cancellation came meanwhile. */
     release: () => {
@@ -30877,21 +30877,58 @@ var hold_early_cancellation = __nccwpck_require__(8502);
  * reader sees), lone surrogates, and the Unicode line and paragraph separators.
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
-/** The run's secrets: text that quotes one has it replaced before it is cut, so no cut shows a part of it. */
-const secrets = new Set();
+/** What flattening turns into spaces, and so what a quote of a secret may hide inside it. */
+const FILLER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\s]/u;
+/** Any run of this many characters of a secret counts as quoting it (a public key has 8). */
+const SECRET_PIECE = 8;
+/**
+ * The run's secrets, as the pieces that give them away: every run of SECRET_PIECE characters of
+ * each (a shorter secret whole), by length. Server text that holds one, even with filler
+ * characters inside it, has it replaced before it is flattened and cut.
+ */
+const secretPieces = new Map();
 /** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
 function hideSecret(secret) {
-    // Each line too, as the runner masks a multi-line secret line by line.
-    for (const part of [secret, ...secret.split(/\r?\n/)])
-        if (part.trim().length >= 4)
-            secrets.add(part.trim());
+    const chars = Array.from(secret).filter((char) => !FILLER.test(char));
+    if (chars.length < 4)
+        return; // too short to tell from ordinary words
+    const size = Math.min(chars.length, SECRET_PIECE);
+    let pieces = secretPieces.get(size);
+    if (!pieces)
+        secretPieces.set(size, (pieces = new Set()));
+    for (let start = 0; start + size <= chars.length; start++)
+        pieces.add(chars.slice(start, start + size).join(''));
 }
+/** The text with every stretch that quotes a secret, filler included, replaced by `***`. */
 function withoutSecrets(raw) {
-    let text = raw;
-    // Longest first: a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        text = text.split(secret).join('***');
-    return text;
+    if (secretPieces.size === 0)
+        return raw;
+    const chars = Array.from(raw);
+    const kept = chars.flatMap((char, index) => (FILLER.test(char) ? [] : [index])); // positions of the rest
+    const hidden = new Array(kept.length).fill(false);
+    for (const [size, pieces] of secretPieces) {
+        for (let start = 0; start + size <= kept.length; start++) {
+            const piece = kept
+                .slice(start, start + size)
+                .map((index) => chars[index])
+                .join('');
+            if (pieces.has(piece))
+                hidden.fill(true, start, start + size);
+        }
+    }
+    let text = '';
+    let position = 0;
+    for (let k = 0; k < kept.length; k++) {
+        if (!hidden[k])
+            continue;
+        let last = k;
+        while (last + 1 < kept.length && hidden[last + 1])
+            last++;
+        text += `${chars.slice(position, kept[k]).join('')}***`;
+        position = kept[last] + 1;
+        k = last;
+    }
+    return text + chars.slice(position).join('');
 }
 /** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */
 function fromServer(raw, max = 300) {
@@ -31235,8 +31272,18 @@ const CREDENTIAL_NOUNS = {
 /** Atlas's error code when a live migration still uses the link-token. */
 const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK';
 const NOT_FROM_ATLAS_HINT = line `The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
-/** A request without credentials answered with a success: Atlas always asks for credentials first. */
-const UNAUTHENTICATED_SUCCESS = {
+/**
+ * Whether an answer to a request that carried no credentials is one Atlas gives only once it has
+ * them: a success, or any refusal but its challenge (401). A gateway's passing failures (408,
+ * 429, 5xx) and redirects are read as themselves.
+ */
+function answersOnlyAfterAuthentication(status) {
+    if (status >= 200 && status < 300)
+        return true;
+    return status >= 400 && status < 500 && status !== 401 && !isTransientStatus(status);
+}
+/** A request without credentials answered as only an authenticated one is: Atlas always asks for credentials first. */
+const UNAUTHENTICATED_ANSWER = {
     cause: { kind: 'not-atlas' },
     hint: line `Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
 };
@@ -31367,6 +31414,7 @@ const UNUSABLE_TOKEN_HINT = line `Atlas's token endpoint issues only Bearer toke
 const BUG_HINT = line `This is a bug in the action: re-run the step, and report it with this log.`;
 const PROXY_AUTH_HINT = line `The proxy refused its credentials: check the user name and password in https_proxy.`;
 const PROXY_REFUSED_HINT = line `The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.`;
+const CHALLENGE_REFUSED_HINT = line `Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
 const STALE_NONCE_HINT = line `The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.`;
 
 ;// CONCATENATED MODULE: ./src/atlas/answer.ts
@@ -32440,8 +32488,20 @@ class ServiceAccountAuthenticator {
         }
         // One budget for all the revocations: they run after the result is reported.
         const signal = AbortSignal.any([cancelSignal, AbortSignal.timeout(REVOKE_TIMEOUT_MS)]);
-        for (const token of tokens)
+        for (const [index, token] of tokens.entries()) {
+            if (signal.aborted) {
+                // Not sent at all: say so once, rather than blame each on an endpoint that never saw it.
+                const left = tokens.length - index;
+                const what = left === 1 ? line `1 more access token` : line `${left} more access tokens`;
+                const why = cancelSignal.aborted
+                    ? line `the job was cancelled`
+                    : line `the revocations' ${formatDuration(REVOKE_TIMEOUT_MS)} had run out`;
+                const expiries = left === 1 ? expiry : line `they expire by themselves within the hour`;
+                this.options.log.warning(line `Did not revoke ${what}: ${why}; ${expiries}.`);
+                return;
+            }
             await this.revoke(token, signal, cancelSignal, expiry);
+        }
     }
     retire() {
         if (this.token)
@@ -32540,7 +32600,7 @@ function describeRefusal(error, answer) {
     if (error instanceof StaleNonceError) {
         return { description: line `${status}: ${error.text}`, hint: STALE_NONCE_HINT, cause };
     }
-    return { description: line `${status}: authentication refused: ${error.text}`, cause };
+    return { description: line `${status}: authentication refused: ${error.text}`, hint: CHALLENGE_REFUSED_HINT, cause };
 }
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */
 function tokenErrorCode(error) {
@@ -32767,9 +32827,12 @@ async function attemptOnce(call, session) {
             phase = auth.method === 'service-account' ? 'token request' : 'request';
             const authorization = await auth.authorize(call.method, call.url, signal);
             phase = 'request';
-            progress.authorizedInFlight = authorization !== undefined;
-            if (authorization !== undefined)
-                progress.authorizedSent = true;
+            // Only an authorized DELETE can delete the link-token; the GETs (a dry run, the check of the
+            // organization after a 404) leave its fate as it was.
+            const couldDelete = authorization !== undefined && call.method === 'DELETE';
+            progress.deleteInFlight = couldDelete;
+            if (couldDelete)
+                progress.deleteSent = true;
             let http;
             try {
                 http = await transport.send({
@@ -32787,12 +32850,12 @@ async function attemptOnce(call, session) {
                 if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection)
                     throw error;
                 resentOnFreshConnection = true;
-                if (progress.authorizedInFlight && error.requestSent)
+                if (progress.deleteInFlight && error.requestSent)
                     fateIsUnknown = true;
                 session.log.debug(line `The kept-alive connection was closed by the server: sending again on a fresh one.`);
                 continue;
             }
-            progress.authorizedInFlight = false; // answered: its fate is in the answer
+            progress.deleteInFlight = false; // answered: its fate is in the answer
             noteSent(session, call);
             noticeDeprecation(session, call, http);
             const answer = readAtlasAnswer(http, settings.envelope);
@@ -32808,7 +32871,7 @@ async function attemptOnce(call, session) {
                 }
             }
             const failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
-            if (authorization && fateUnknown(failure, true))
+            if (couldDelete && fateUnknown(failure, true))
                 fateIsUnknown = true;
             return {
                 kind: 'answer',
@@ -32828,11 +32891,11 @@ async function attemptOnce(call, session) {
             phase,
         });
         const sent = error instanceof TransportError && error.requestSent;
-        // An authorized request that was on its way when the attempt ended may have been carried out.
-        if (progress.authorizedInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
+        // An authorized DELETE that was on its way when the attempt ended may have been carried out.
+        if (progress.deleteInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
             outcome.fateUnknown = true;
         }
-        progress.authorizedInFlight = false;
+        progress.deleteInFlight = false;
         return outcome;
     }
 }
@@ -32892,7 +32955,7 @@ async function attemptUntilFinal(call, session) {
         attempts,
         attemptLog,
         fateUnknown: anyFateUnknown || final.fateUnknown,
-        authorizedSent: progress.authorizedSent,
+        deleteSent: progress.deleteSent,
     });
     for (let attempt = 1;; attempt++) {
         const attemptStarted = runtime.now();
@@ -32986,7 +33049,7 @@ function failedVerdict(what, why, attempts, diagnosis) {
 function uncertainty(dryRun, facts) {
     if (dryRun)
         return line `nothing was deleted`;
-    if (!facts.authorizedSent)
+    if (!facts.deleteSent)
         return line `no request that could delete the link-token was sent`;
     if (facts.fateUnknown)
         return line `the link-token may or may not have been deleted`;
@@ -33060,10 +33123,9 @@ function judge(report, session, call) {
     if (refusal)
         return failedVerdict(WHAT, refusal.description, attempts, refusal);
     const after = afterAttempts(attempts);
-    const looksLikeSuccess = answer.status === call.success || (answer.status === 404 && answer.fromAtlas === true);
-    if (looksLikeSuccess && proof === undefined) {
+    if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
         const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
-        return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
+        return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_ANSWER);
     }
     if (proof && answer.status === call.success) {
         return {
@@ -33602,8 +33664,8 @@ const processHooks = {
         return () => clearTimeout(timer);
     },
     onCancel: (cancel) => {
-        process.once('SIGINT', cancel);
-        process.once('SIGTERM', cancel);
+        process.on('SIGINT', cancel); // not once: a second signal must not find the default (exit at once)
+        process.on('SIGTERM', cancel);
         // Only then is a cancellation held while the action loaded (hold-early-cancellation.ts) let
         // go: removing the last listener first would drop a signal Node has not yet dispatched.
         const early = globalThis[Symbol.for('atlas-delete-link-token.early-cancellation')];
@@ -36576,6 +36638,12 @@ function getIDToken(aud) {
 // the runner.
 
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['status', 'auth-method', 'http-status', 'attempts', 'error-code']));
+// A reader that has closed stdout (EPIPE) costs the log, not the run: the outputs and the summary
+// are files, and the exit code still says how it ended. Any other stdout error stays fatal.
+process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE')
+        throw error;
+});
 const runner = {
     getInput: (name) => getInput(name),
     setSecret: (value) => {
@@ -36623,8 +36691,8 @@ function openSession(settings, network, log, runtime) {
     const progress = {
         attempts: 0,
         last: undefined,
-        authorizedSent: false,
-        authorizedInFlight: false,
+        deleteSent: false,
+        deleteInFlight: false,
         fateUnknown: false,
         attemptLog: [],
         deprecationWarned: false,
@@ -36844,9 +36912,9 @@ function judgeOrganization(report, session, call) {
     const { answer, proof, refusal } = final;
     if (refusal)
         return failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal);
-    if (answer.status === call.success && proof === undefined) {
+    if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
         const why = line `${describeAnswer(answer, call.success)} to a request without authentication`;
-        return failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
+        return failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_ANSWER);
     }
     if (proof && answer.status === call.success) {
         const id = answer.json?.['id'];
@@ -36871,11 +36939,10 @@ function judgeRole(report, session, call, organization) {
     const { final, attempts } = report;
     const orgId = fromSettings(session.settings.orgId);
     const credential = session.auth.method === 'digest' ? line `API key` : line `service account`;
-    const passedChecks = [
-        { what: line `the credentials were accepted`, verified: true },
-        { what: line `the IP address of this runner is allowed (API access list)`, verified: true },
-        { what: line `the organization is reachable: ${organization.name}`, verified: true },
-    ];
+    const credentialsCheck = { what: line `the credentials were accepted`, verified: true };
+    const ipCheck = { what: line `the IP address of this runner is allowed (API access list)`, verified: true };
+    const organizationCheck = { what: line `the organization is reachable: ${organization.name}`, verified: true };
+    const passedChecks = [credentialsCheck, ipCheck, organizationCheck];
     const fail = (verdict) => ({
         verdict,
         checks: passedChecks,
@@ -36886,8 +36953,13 @@ function judgeRole(report, session, call, organization) {
     const { answer, proof, refusal } = final;
     if (refusal)
         return fail(failedVerdict(verify_organization_WHAT, refusal.description, attempts, refusal));
+    if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
+        const why = line `${describeAnswer(answer, 200)} to a request without authentication`;
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_ANSWER));
+    }
     const reached = line `organization "${organization.name}" (${orgId}) is reachable`;
-    if (answer.status === 200 && proof) {
+    // Atlas answers the role check with the list of projects; anything else at 200 proves nothing.
+    if (answer.status === 200 && proof && answer.list !== undefined) {
         return {
             verdict: {
                 status: 'dry-run-passed',
@@ -36899,10 +36971,6 @@ function judgeRole(report, session, call, organization) {
             checks: [...passedChecks, { what: line `the ${credential} has ${OWNER_ROLE}`, verified: true }],
             warnings: [],
         };
-    }
-    if (answer.status === 200) {
-        const why = line `${describeAnswer(answer, 200)} to a request without authentication`;
-        return fail(failedVerdict(verify_organization_WHAT, why, attempts, UNAUTHENTICATED_SUCCESS));
     }
     if (answer.status === 403 && answer.errorCode !== 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
         const why = line `the credentials work, but the ${credential} lacks ${OWNER_ROLE} (${describeAnswer(answer, 200, true)})`;
@@ -36920,9 +36988,24 @@ function judgeRole(report, session, call, organization) {
             warnings: [],
         };
     }
+    const diagnosis = () => diagnose(answer, { method: session.auth.method, target: 'role' });
+    if (answer.status === 403) {
+        // The access list of the API the delete uses refused it: the first check's pass does not hold.
+        const why = line `the role check was refused: ${describeAnswer(answer, 200, true)}`;
+        const refused = {
+            ...ipCheck,
+            verified: false,
+            note: line `Atlas refused the role check: ${describeAnswer(answer, 200)}`,
+        };
+        return {
+            verdict: failedVerdict(verify_organization_WHAT, why, attempts, diagnosis()),
+            checks: [credentialsCheck, refused, organizationCheck],
+            warnings: [],
+        };
+    }
     if (isTransientStatus(answer.status)) {
         const why = line `the role check got no usable answer: ${describeAnswer(answer, 200, true)}`;
-        return fail(failedVerdict(verify_organization_WHAT, why, attempts, diagnose(answer, { method: session.auth.method, target: 'role' })));
+        return fail(failedVerdict(verify_organization_WHAT, why, attempts, diagnosis()));
     }
     const note = roleNotVerified(answer, call);
     return {
@@ -36941,7 +37024,8 @@ function judgeRole(report, session, call, organization) {
 }
 /** Why a role check's answer neither proves nor disproves the role. */
 function roleNotVerified(answer, call) {
-    return line `${endpointOf(call)} answered ${describeAnswer(answer, 200, true)}, which Atlas does not document as a verdict on the role`;
+    const what = answer.status === 200 && answer.list === undefined ? line `, not the list of projects` : line ``;
+    return line `${endpointOf(call)} answered ${describeAnswer(answer, 200)}${what}, which Atlas does not document as a verdict on the role`;
 }
 async function verifyOrganization(session) {
     const { settings, log } = session;
@@ -37080,8 +37164,8 @@ function stoppedResult(reason, session, startedAt) {
     const { settings, progress, auth, runtime } = session;
     // A request still on its way when the run stopped may have been carried out.
     const facts = uncertainty(settings.dryRun, {
-        authorizedSent: progress.authorizedSent,
-        fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
+        deleteSent: progress.deleteSent,
+        fateUnknown: progress.fateUnknown || progress.deleteInFlight,
     });
     const whys = {
         cancelled: line `the job was cancelled`,

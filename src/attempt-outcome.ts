@@ -3,6 +3,7 @@
 import { type AtlasAnswer } from './atlas/answer.ts';
 import {
   BUG_HINT,
+  CHALLENGE_REFUSED_HINT,
   HOST_MISMATCH_HINT,
   NOT_TLS_HINT,
   PROXY_AUTH_HINT,
@@ -96,7 +97,7 @@ export function describeRefusal(
   if (error instanceof StaleNonceError) {
     return { description: line`${status}: ${error.text}`, hint: STALE_NONCE_HINT, cause };
   }
-  return { description: line`${status}: authentication refused: ${error.text}`, cause };
+  return { description: line`${status}: authentication refused: ${error.text}`, hint: CHALLENGE_REFUSED_HINT, cause };
 }
 
 /** `oauth:invalid_client`, or `oauth:http-503` when the endpoint named no error: never an Atlas code. */

@@ -50,8 +50,8 @@ export interface AttemptsReport {
   attemptLog: AttemptRecord[];
   /** Some authorized request may have been carried out without a success to show for it. */
   fateUnknown: boolean;
-  /** Some request with the run's credentials was sent (so the server may have acted on one). */
-  authorizedSent: boolean;
+  /** An authorized DELETE was sent (so the server may have acted on one). */
+  deleteSent: boolean;
 }
 
 /** The one way to vouch for an answer: it answered a request that carried credentials. */
@@ -78,8 +78,11 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
       phase = auth.method === 'service-account' ? 'token request' : 'request';
       const authorization = await auth.authorize(call.method, call.url, signal);
       phase = 'request';
-      progress.authorizedInFlight = authorization !== undefined;
-      if (authorization !== undefined) progress.authorizedSent = true;
+      // Only an authorized DELETE can delete the link-token; the GETs (a dry run, the check of the
+      // organization after a 404) leave its fate as it was.
+      const couldDelete = authorization !== undefined && call.method === 'DELETE';
+      progress.deleteInFlight = couldDelete;
+      if (couldDelete) progress.deleteSent = true;
       let http: HttpAnswer;
       try {
         http = await transport.send({
@@ -94,11 +97,11 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         // on a fresh one, within the attempt (DELETE and GET are idempotent).
         if (!(error instanceof TransportError) || !error.staleConnection || resentOnFreshConnection) throw error;
         resentOnFreshConnection = true;
-        if (progress.authorizedInFlight && error.requestSent) fateIsUnknown = true;
+        if (progress.deleteInFlight && error.requestSent) fateIsUnknown = true;
         session.log.debug(line`The kept-alive connection was closed by the server: sending again on a fresh one.`);
         continue;
       }
-      progress.authorizedInFlight = false; // answered: its fate is in the answer
+      progress.deleteInFlight = false; // answered: its fate is in the answer
       noteSent(session, call);
       noticeDeprecation(session, call, http);
       const answer = readAtlasAnswer(http, settings.envelope);
@@ -111,7 +114,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         }
       }
       const failure: Failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
-      if (authorization && fateUnknown(failure, true)) fateIsUnknown = true;
+      if (couldDelete && fateUnknown(failure, true)) fateIsUnknown = true;
       return {
         kind: 'answer',
         answer,
@@ -129,11 +132,11 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
       phase,
     });
     const sent = error instanceof TransportError && error.requestSent;
-    // An authorized request that was on its way when the attempt ended may have been carried out.
-    if (progress.authorizedInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
+    // An authorized DELETE that was on its way when the attempt ended may have been carried out.
+    if (progress.deleteInFlight && sent && (cancelled || fateUnknown(outcome.failure, true))) {
       outcome.fateUnknown = true;
     }
-    progress.authorizedInFlight = false;
+    progress.deleteInFlight = false;
     return outcome;
   }
 }
@@ -198,7 +201,7 @@ export async function attemptUntilFinal(call: AtlasCall, session: Session): Prom
     attempts,
     attemptLog,
     fateUnknown: anyFateUnknown || final.fateUnknown,
-    authorizedSent: progress.authorizedSent,
+    deleteSent: progress.deleteSent,
   });
 
   for (let attempt = 1; ; attempt++) {

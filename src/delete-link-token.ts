@@ -8,7 +8,8 @@ import {
   activeMigrationProjects,
   diagnose,
   projectList,
-  UNAUTHENTICATED_SUCCESS,
+  UNAUTHENTICATED_ANSWER,
+  answersOnlyAfterAuthentication,
 } from './atlas/hints.ts';
 import { describeAnswer, type Proof } from './attempt-outcome.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport, cancelledWhileWaiting } from './attempts.ts';
@@ -40,10 +41,9 @@ function judge(report: AttemptsReport, session: Session, call: AtlasCall): Verdi
   const { answer, proof, refusal } = final;
   if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal);
   const after = afterAttempts(attempts);
-  const looksLikeSuccess = answer.status === call.success || (answer.status === 404 && answer.fromAtlas === true);
-  if (looksLikeSuccess && proof === undefined) {
+  if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
     const why = line`${describeAnswer(answer, call.success)} to a request without authentication`;
-    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
+    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_ANSWER);
   }
   if (proof && answer.status === call.success) {
     return {

@@ -6,8 +6,8 @@ const held = { cancelled: false };
 const hold = (): void => {
   held.cancelled = true;
 };
-process.once('SIGINT', hold);
-process.once('SIGTERM', hold);
+process.on('SIGINT', hold); // not once: a second signal would end the process unreported
+process.on('SIGTERM', hold);
 
 (globalThis as Record<symbol, unknown>)[Symbol.for('atlas-delete-link-token.early-cancellation')] = {
   /** Stops holding; true when a cancellation came meanwhile. */

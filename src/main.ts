@@ -108,8 +108,8 @@ function stoppedResult(reason: StopReason, session: Session, startedAt: number):
   const { settings, progress, auth, runtime } = session;
   // A request still on its way when the run stopped may have been carried out.
   const facts = uncertainty(settings.dryRun, {
-    authorizedSent: progress.authorizedSent,
-    fateUnknown: progress.fateUnknown || progress.authorizedInFlight,
+    deleteSent: progress.deleteSent,
+    fateUnknown: progress.fateUnknown || progress.deleteInFlight,
   });
   const whys: Record<StopReason, SafeText> = {
     cancelled: line`the job was cancelled`,

@@ -177,9 +177,9 @@ export function failedVerdict(what: SafeText, why: SafeText, attempts: number, d
 }
 
 /** What may have happened to the link-token when a run ends without a result. */
-export function uncertainty(dryRun: boolean, facts: { authorizedSent: boolean; fateUnknown: boolean }): SafeText {
+export function uncertainty(dryRun: boolean, facts: { deleteSent: boolean; fateUnknown: boolean }): SafeText {
   if (dryRun) return line`nothing was deleted`;
-  if (!facts.authorizedSent) return line`no request that could delete the link-token was sent`;
+  if (!facts.deleteSent) return line`no request that could delete the link-token was sent`;
   if (facts.fateUnknown) return line`the link-token may or may not have been deleted`;
   return line`the link-token was not deleted`;
 }

@@ -68,8 +68,8 @@ export const processHooks: ProcessHooks = {
     return () => clearTimeout(timer);
   },
   onCancel: (cancel) => {
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
+    process.on('SIGINT', cancel); // not once: a second signal must not find the default (exit at once)
+    process.on('SIGTERM', cancel);
     // Only then is a cancellation held while the action loaded (hold-early-cancellation.ts) let
     // go: removing the last listener first would drop a signal Node has not yet dispatched.
     const early = (globalThis as Record<symbol, { release: () => boolean } | undefined>)[

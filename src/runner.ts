@@ -24,6 +24,12 @@ export interface Runner {
   writeSummary: (html: string) => Promise<boolean>;
 }
 
+// A reader that has closed stdout (EPIPE) costs the log, not the run: the outputs and the summary
+// are files, and the exit code still says how it ended. Any other stdout error stays fatal.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 export const runner: Runner = {
   getInput: (name) => core.getInput(name),
   setSecret: (value) => {

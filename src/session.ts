@@ -29,10 +29,10 @@ export interface Progress {
   attempts: number;
   /** The answer to the last attempt that got one (undefined after an attempt that got none). */
   last: AtlasAnswer | undefined;
-  /** A request with the run's credentials was sent. */
-  authorizedSent: boolean;
+  /** A DELETE with the run's credentials was sent: the only request that can delete the link-token. */
+  deleteSent: boolean;
   /** One is on its way now. */
-  authorizedInFlight: boolean;
+  deleteInFlight: boolean;
   /** Some authorized request may have been carried out without a success to show for it. */
   fateUnknown: boolean;
   /** Every attempt so far, for the summary. */
@@ -79,8 +79,8 @@ export function openSession(settings: Settings, network: NetworkEnvironment, log
   const progress: Progress = {
     attempts: 0,
     last: undefined,
-    authorizedSent: false,
-    authorizedInFlight: false,
+    deleteSent: false,
+    deleteInFlight: false,
     fateUnknown: false,
     attemptLog: [],
     deprecationWarned: false,

@@ -16,20 +16,55 @@ export type SafeText = string & { readonly [safeText]: true };
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 
-/** The run's secrets: text that quotes one has it replaced before it is cut, so no cut shows a part of it. */
-const secrets = new Set<string>();
+/** What flattening turns into spaces, and so what a quote of a secret may hide inside it. */
+const FILLER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\s]/u;
+
+/** Any run of this many characters of a secret counts as quoting it (a public key has 8). */
+export const SECRET_PIECE = 8;
+
+/**
+ * The run's secrets, as the pieces that give them away: every run of SECRET_PIECE characters of
+ * each (a shorter secret whole), by length. Server text that holds one, even with filler
+ * characters inside it, has it replaced before it is flattened and cut.
+ */
+const secretPieces = new Map<number, Set<string>>();
 
 /** Registers a secret of the run (a key, a client secret, an access token) with the sanitizer. */
 export function hideSecret(secret: string): void {
-  // Each line too, as the runner masks a multi-line secret line by line.
-  for (const part of [secret, ...secret.split(/\r?\n/)]) if (part.trim().length >= 4) secrets.add(part.trim());
+  const chars = Array.from(secret).filter((char) => !FILLER.test(char));
+  if (chars.length < 4) return; // too short to tell from ordinary words
+  const size = Math.min(chars.length, SECRET_PIECE);
+  let pieces = secretPieces.get(size);
+  if (!pieces) secretPieces.set(size, (pieces = new Set()));
+  for (let start = 0; start + size <= chars.length; start++) pieces.add(chars.slice(start, start + size).join(''));
 }
 
+/** The text with every stretch that quotes a secret, filler included, replaced by `***`. */
 function withoutSecrets(raw: string): string {
-  let text = raw;
-  // Longest first: a secret that contains another is replaced whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) text = text.split(secret).join('***');
-  return text;
+  if (secretPieces.size === 0) return raw;
+  const chars = Array.from(raw);
+  const kept = chars.flatMap((char, index) => (FILLER.test(char) ? [] : [index])); // positions of the rest
+  const hidden = new Array<boolean>(kept.length).fill(false);
+  for (const [size, pieces] of secretPieces) {
+    for (let start = 0; start + size <= kept.length; start++) {
+      const piece = kept
+        .slice(start, start + size)
+        .map((index) => chars[index])
+        .join('');
+      if (pieces.has(piece)) hidden.fill(true, start, start + size);
+    }
+  }
+  let text = '';
+  let position = 0;
+  for (let k = 0; k < kept.length; k++) {
+    if (!hidden[k]) continue;
+    let last = k;
+    while (last + 1 < kept.length && hidden[last + 1]) last++;
+    text += `${chars.slice(position, kept[k]).join('')}***`;
+    position = (kept[last] as number) + 1;
+    k = last;
+  }
+  return text + chars.slice(position).join('');
 }
 
 /** Text from the network (bodies, headers, challenge parameters, error messages that quote them). */

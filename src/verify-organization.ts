@@ -6,7 +6,7 @@
 // cannot tell whether a link-token exists, and it never sends a DELETE.
 import type { AtlasAnswer } from './atlas/answer.ts';
 import { availableProjectsUrl, organizationUrl, V2_MEDIA_TYPE } from './atlas/endpoint.ts';
-import { diagnose, UNAUTHENTICATED_SUCCESS } from './atlas/hints.ts';
+import { answersOnlyAfterAuthentication, diagnose, UNAUTHENTICATED_ANSWER } from './atlas/hints.ts';
 import { describeAnswer, type Proof } from './attempt-outcome.ts';
 import { type AtlasCall, attemptUntilFinal, type AttemptsReport } from './attempts.ts';
 import { announce, conclude, endpointOf } from './operation.ts';
@@ -31,9 +31,9 @@ function judgeOrganization(report: AttemptsReport, session: Session, call: Atlas
   if (final.kind === 'error') return errorVerdict(final, report, WHAT, true);
   const { answer, proof, refusal } = final;
   if (refusal) return failedVerdict(WHAT, refusal.description, attempts, refusal);
-  if (answer.status === call.success && proof === undefined) {
+  if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
     const why = line`${describeAnswer(answer, call.success)} to a request without authentication`;
-    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS);
+    return failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_ANSWER);
   }
   if (proof && answer.status === call.success) {
     const id = answer.json?.['id'];
@@ -64,11 +64,10 @@ function judgeRole(
   const { final, attempts } = report;
   const orgId = fromSettings(session.settings.orgId);
   const credential = session.auth.method === 'digest' ? line`API key` : line`service account`;
-  const passedChecks: Check[] = [
-    { what: line`the credentials were accepted`, verified: true },
-    { what: line`the IP address of this runner is allowed (API access list)`, verified: true },
-    { what: line`the organization is reachable: ${organization.name}`, verified: true },
-  ];
+  const credentialsCheck: Check = { what: line`the credentials were accepted`, verified: true };
+  const ipCheck: Check = { what: line`the IP address of this runner is allowed (API access list)`, verified: true };
+  const organizationCheck: Check = { what: line`the organization is reachable: ${organization.name}`, verified: true };
+  const passedChecks = [credentialsCheck, ipCheck, organizationCheck];
   const fail = (verdict: Verdict): { verdict: Verdict; checks: Check[]; warnings: SafeText[] } => ({
     verdict,
     checks: passedChecks,
@@ -77,8 +76,13 @@ function judgeRole(
   if (final.kind === 'error') return fail(errorVerdict(final, report, line`Dry run (role check)`, true));
   const { answer, proof, refusal } = final;
   if (refusal) return fail(failedVerdict(WHAT, refusal.description, attempts, refusal));
+  if (proof === undefined && answersOnlyAfterAuthentication(answer.status)) {
+    const why = line`${describeAnswer(answer, 200)} to a request without authentication`;
+    return fail(failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_ANSWER));
+  }
   const reached = line`organization "${organization.name}" (${orgId}) is reachable`;
-  if (answer.status === 200 && proof) {
+  // Atlas answers the role check with the list of projects; anything else at 200 proves nothing.
+  if (answer.status === 200 && proof && answer.list !== undefined) {
     return {
       verdict: {
         status: 'dry-run-passed',
@@ -90,10 +94,6 @@ function judgeRole(
       checks: [...passedChecks, { what: line`the ${credential} has ${OWNER_ROLE}`, verified: true }],
       warnings: [],
     };
-  }
-  if (answer.status === 200) {
-    const why = line`${describeAnswer(answer, 200)} to a request without authentication`;
-    return fail(failedVerdict(WHAT, why, attempts, UNAUTHENTICATED_SUCCESS));
   }
   if (answer.status === 403 && answer.errorCode !== 'IP_ADDRESS_NOT_ON_ACCESS_LIST') {
     const why = line`the credentials work, but the ${credential} lacks ${OWNER_ROLE} (${describeAnswer(answer, 200, true)})`;
@@ -111,9 +111,25 @@ function judgeRole(
       warnings: [],
     };
   }
+  const diagnosis = (): ReturnType<typeof diagnose> =>
+    diagnose(answer, { method: session.auth.method, target: 'role' });
+  if (answer.status === 403) {
+    // The access list of the API the delete uses refused it: the first check's pass does not hold.
+    const why = line`the role check was refused: ${describeAnswer(answer, 200, true)}`;
+    const refused: Check = {
+      ...ipCheck,
+      verified: false,
+      note: line`Atlas refused the role check: ${describeAnswer(answer, 200)}`,
+    };
+    return {
+      verdict: failedVerdict(WHAT, why, attempts, diagnosis()),
+      checks: [credentialsCheck, refused, organizationCheck],
+      warnings: [],
+    };
+  }
   if (isTransientStatus(answer.status)) {
     const why = line`the role check got no usable answer: ${describeAnswer(answer, 200, true)}`;
-    return fail(failedVerdict(WHAT, why, attempts, diagnose(answer, { method: session.auth.method, target: 'role' })));
+    return fail(failedVerdict(WHAT, why, attempts, diagnosis()));
   }
   const note = roleNotVerified(answer, call);
   return {
@@ -133,7 +149,8 @@ function judgeRole(
 
 /** Why a role check's answer neither proves nor disproves the role. */
 function roleNotVerified(answer: AtlasAnswer, call: AtlasCall): SafeText {
-  return line`${endpointOf(call)} answered ${describeAnswer(answer, 200, true)}, which Atlas does not document as a verdict on the role`;
+  const what = answer.status === 200 && answer.list === undefined ? line`, not the list of projects` : line``;
+  return line`${endpointOf(call)} answered ${describeAnswer(answer, 200)}${what}, which Atlas does not document as a verdict on the role`;
 }
 
 export async function verifyOrganization(session: Session): Promise<RunResult> {

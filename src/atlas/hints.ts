@@ -42,8 +42,18 @@ export const ACTIVE_MIGRATION_CODE = 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_AT
 
 export const NOT_FROM_ATLAS_HINT = line`The answer did not come from the Atlas API (no Atlas error body): check base-url, and any proxy between the runner and Atlas.`;
 
-/** A request without credentials answered with a success: Atlas always asks for credentials first. */
-export const UNAUTHENTICATED_SUCCESS: Diagnosis = {
+/**
+ * Whether an answer to a request that carried no credentials is one Atlas gives only once it has
+ * them: a success, or any refusal but its challenge (401). A gateway's passing failures (408,
+ * 429, 5xx) and redirects are read as themselves.
+ */
+export function answersOnlyAfterAuthentication(status: number): boolean {
+  if (status >= 200 && status < 300) return true;
+  return status >= 400 && status < 500 && status !== 401 && !isTransientStatus(status);
+}
+
+/** A request without credentials answered as only an authenticated one is: Atlas always asks for credentials first. */
+export const UNAUTHENTICATED_ANSWER: Diagnosis = {
   cause: { kind: 'not-atlas' },
   hint: line`Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
 };
@@ -201,5 +211,7 @@ export const BUG_HINT = line`This is a bug in the action: re-run the step, and r
 export const PROXY_AUTH_HINT = line`The proxy refused its credentials: check the user name and password in https_proxy.`;
 
 export const PROXY_REFUSED_HINT = line`The proxy refused to open a tunnel to Atlas: ask its administrators to allow the Atlas host, or set no_proxy for it.`;
+
+export const CHALLENGE_REFUSED_HINT = line`Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`;
 
 export const STALE_NONCE_HINT = line`The keys are not the problem: the server kept declaring its nonces stale. Re-run later; if it persists, check for a proxy that replays requests.`;

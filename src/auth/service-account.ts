@@ -144,7 +144,20 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
     }
     // One budget for all the revocations: they run after the result is reported.
     const signal = AbortSignal.any([cancelSignal, AbortSignal.timeout(REVOKE_TIMEOUT_MS)]);
-    for (const token of tokens) await this.revoke(token, signal, cancelSignal, expiry);
+    for (const [index, token] of tokens.entries()) {
+      if (signal.aborted) {
+        // Not sent at all: say so once, rather than blame each on an endpoint that never saw it.
+        const left = tokens.length - index;
+        const what = left === 1 ? line`1 more access token` : line`${left} more access tokens`;
+        const why = cancelSignal.aborted
+          ? line`the job was cancelled`
+          : line`the revocations' ${formatDuration(REVOKE_TIMEOUT_MS)} had run out`;
+        const expiries = left === 1 ? expiry : line`they expire by themselves within the hour`;
+        this.options.log.warning(line`Did not revoke ${what}: ${why}; ${expiries}.`);
+        return;
+      }
+      await this.revoke(token, signal, cancelSignal, expiry);
+    }
   }
 
   private retire(): void {

@@ -401,7 +401,7 @@ describe('authentication the action refuses', () => {
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result).toMatchObject({ status: 'failed', attempts: 1, httpStatus: 401 });
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form.',
+      'Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form. Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',
     );
     expect(result.attemptLog.map((record) => record.outcome)).toEqual([
       'HTTP 401 UNEXPECTED_ERROR: authentication refused: the server did not offer Digest authentication (offered: Basic); the action sends API keys only with Digest, never in a readable form',
@@ -436,13 +436,33 @@ describe('success needs proof: an answer to a request with credentials', () => {
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
   });
 
-  it('reads any other answer to the unauthenticated request as itself', async () => {
+  it.each([
+    [
+      'a gateway’s passing failure',
+      { status: 503, body: ATLAS_ERRORS.unavailable() },
+      'Deleting the link-token failed: HTTP 503 SERVICE_UNAVAILABLE: Service temporarily unavailable. This is usually temporary: re-run the step later, or raise max-attempts or retry-delay-seconds.',
+    ],
+    [
+      'a redirect',
+      { status: 302, headers: { Location: 'https://elsewhere.example/' } },
+      'Deleting the link-token failed: HTTP 302. Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.',
+    ],
+  ])('reads %s to the unauthenticated request as itself', async (_name, step, message) => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated(step);
+    const result = await perform(settingsFor(baseUrl, { maxAttempts: 1 }), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(message);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('takes a refusal of the unauthenticated request for a server that is not Atlas', async () => {
     const [server, baseUrl] = await startStandIn();
     server.scriptUnauthenticated({ status: 403, body: ATLAS_ERRORS.forbidden() });
     const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
     expect(result.message).toBe(
-      'Deleting the link-token failed: HTTP 403 USER_UNAUTHORIZED: You are not authorized for this resource. The API key needs the Organization Owner role in this organization.',
+      'Deleting the link-token failed: HTTP 403 USER_UNAUTHORIZED to a request without authentication. Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',
     );
+    expect(result.cause).toEqual({ kind: 'not-atlas' });
     expect(server.requests).toHaveLength(1);
   });
 

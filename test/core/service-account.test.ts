@@ -265,6 +265,21 @@ describe('service account', () => {
     );
   }, 15_000);
 
+  it('says once how many tokens it had no time left to revoke, after the first revoke ran out', async () => {
+    const unavailable = { status: 503, body: ATLAS_ERRORS.unavailable() };
+    const [server, baseUrl] = await start({ delete: [unavailable, unavailable], revoke: [{ action: 'hang' }] });
+    server.tokenLifetime(90);
+    const log = recordingLogger();
+    const result = await perform(serviceAccount(baseUrl), log, clockedRuntime(30_000)); // a new token per attempt
+    expect(result).toMatchObject({ status: 'deleted', attempts: 3 });
+    expect(server.requests.filter((r) => r.path === '/api/oauth/token')).toHaveLength(3);
+    expect(server.requests.filter((r) => r.path === '/api/oauth/revoke')).toHaveLength(1);
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: Could not revoke the access token (no answer within 5 s); it expires by itself within the hour.',
+      "warning: Did not revoke 2 more access tokens: the revocations' 5 s had run out; they expire by themselves within the hour.",
+    ]);
+  }, 15_000);
+
   it('takes a token only from a 200: a 201 with a token in it is refused', async () => {
     const [server, baseUrl] = await start({
       token: [{ status: 201, body: { access_token: 'from-a-201', token_type: 'Bearer', expires_in: 3600 } }],

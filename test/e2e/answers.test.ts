@@ -128,14 +128,26 @@ describe('a lying envelope', () => {
   });
 });
 
-describe('a success answered to a request without credentials', () => {
+describe('an answer to a request without credentials that Atlas gives only with them', () => {
   it.each([
     ['a 204 to the DELETE', { status: 204 }, 'HTTP 204'],
     ['an Atlas-shaped 404 to the DELETE', { status: 404, body: ATLAS_ERRORS.notFound() }, 'HTTP 404 UNEXPECTED_ERROR'],
-  ])('%s proves nothing: failed, "not Atlas"', async (_name, step, answer) => {
+    [
+      'an active migration (a wait would be for nothing)',
+      { status: 409, body: ATLAS_ERRORS.activeMigration() },
+      'HTTP 409 CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+    ],
+    [
+      'an access-list refusal (its IP is no fact)',
+      { status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.7') },
+      'HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST',
+    ],
+  ])('%s proves nothing: failed at once, "not Atlas"', async (_name, step, answer) => {
     const [server, baseUrl] = await standIn();
     server.scriptUnauthenticated(step);
-    const result = await run(apiKey(baseUrl, { 'private-key': 'a-wrong-private-key' }));
+    const result = await run(
+      apiKey(baseUrl, { 'private-key': 'a-wrong-private-key', 'migration-wait-seconds': '600' }),
+    );
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
     expect(errorLine(result)).toBe(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS } from '../support/atlas-stand-in.ts';
 import { apiKeyInputs as apiKey } from '../support/fixtures.ts';
-import { errorLine, serviceAccountInputs as serviceAccount, signalAfter, useE2E } from '../support/e2e.ts';
+import { errorLine, errorLines, serviceAccountInputs as serviceAccount, signalAfter, useE2E } from '../support/e2e.ts';
 
 const { standIn, run } = useE2E();
 
@@ -40,6 +40,29 @@ describe('a request or back-off in flight', () => {
       expect(exitAfterMs).toBeLessThan(10_000);
     },
   );
+
+  it.each([
+    ['SIGINT', 'SIGINT'],
+    ['SIGINT', 'SIGTERM'],
+  ] as const)('on %s then %s a moment later: reported once, never ended by the second', async (first, second) => {
+    const [server, baseUrl] = await standIn({}, [{ action: 'hang' }]);
+    const result = await run(apiKey(baseUrl, { 'timeout-seconds': '60' }), {
+      onStart: (child) => {
+        const poll = setInterval(() => {
+          if (server.requests.length < 2) return;
+          clearInterval(poll);
+          child.kill(first);
+          setTimeout(() => child.kill(second), 1);
+        }, 10);
+      },
+    });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' });
+    expect(errorLines(result)).toEqual([
+      '::error::Cancelled: the job was cancelled during the request; the link-token may or may not have been deleted.',
+    ]);
+  });
 
   it('stops a back-off at once when cancelled between attempts', async () => {
     const [server, baseUrl] = await standIn({}, [{ status: 503, headers: { 'Retry-After': '50' } }]);
@@ -136,6 +159,21 @@ describe('a cancellation before any authorized request', () => {
     expect(errorLine(result)).toBe(
       'Cancelled: the job was cancelled during the request; no request that could delete the link-token was sent.',
     );
+  });
+});
+
+describe('a cancellation during the check of the organization after a 404', () => {
+  it('says the link-token was not deleted: only a GET was on its way', async () => {
+    const [server, baseUrl] = await standIn({}, [{ status: 404, body: ATLAS_ERRORS.notFound() }, { action: 'hang' }]);
+    const sent = { at: 0 };
+    const result = await run(apiKey(baseUrl, { 'timeout-seconds': '60' }), {
+      onStart: signalAfter(server, 3, 'SIGINT', sent),
+    });
+    expect(server.requests.map((r) => `${r.method} ${r.answer}`)).toEqual(['DELETE 401', 'DELETE 404', 'GET hang']);
+    expect(errorLines(result)).toEqual([
+      '::error::Cancelled: the job was cancelled during the request; the link-token was not deleted.',
+    ]);
+    expect(result.summary).toMatch(/^<h2>❌ Cancelled: the link-token was not deleted<\/h2>\n/);
   });
 });
 

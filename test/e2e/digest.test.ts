@@ -22,7 +22,7 @@ describe('the challenge handed over as parsed', () => {
     const [server, baseUrl] = await standIn({ realm: 'Atlas "prod"' });
     const result = await run(apiKey(baseUrl));
     expect(errorLine(result)).toBe(
-      "Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully.",
+      "Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully. Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.",
     );
     expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1', 'http-status': '401' });
     expect(server.requests.map((r) => r.authorized)).toEqual([false]);
@@ -93,7 +93,10 @@ describe('a challenge the action refuses', () => {
       attempts: '1',
       'error-code': 'UNEXPECTED_ERROR',
     });
-    expect(errorLine(result)).toBe(`Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: ${why}`);
+    const hint =
+      'Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.';
+    expect(errorLine(result)).toBe(`Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: ${why} ${hint}`);
+    expect(result.summary).toContain(`<p><strong>What to do:</strong> ${hint}</p>`);
     expect(result.summary).toContain(
       '<h2>❌ Not deleted: the server asked for authentication the action will not give</h2>',
     );
@@ -116,7 +119,7 @@ describe('server text in a challenge', () => {
     const result = await run(apiKey(baseUrl));
     // Control characters become spaces, and the value is cut to 40 characters.
     expect(errorLine(result)).toBe(
-      `Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server asked for an unsupported Digest algorithm (MD [31m${'A'.repeat(32)}…).`,
+      `Deleting the link-token failed: HTTP 401 UNEXPECTED_ERROR: authentication refused: the server asked for an unsupported Digest algorithm (MD [31m${'A'.repeat(32)}…). Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.`,
     );
     expect(result.stdout).not.toMatch(/[\u0085\u009b]/);
     expect(result.summary).not.toMatch(/[\u0085\u009b]/);

@@ -164,13 +164,61 @@ describe('dry run through dist/index.js', () => {
     });
     const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
     expect(warnings).toEqual([
-      `::warning::Could not verify the Organization Owner role the delete needs: GET ${baseUrl}${ROLE_PATH} answered HTTP 404 RESOURCE_NOT_FOUND: Not found, which Atlas does not document as a verdict on the role. The delete may still be refused for want of it (HTTP 403).`,
+      `::warning::Could not verify the Organization Owner role the delete needs: GET ${baseUrl}${ROLE_PATH} answered HTTP 404 RESOURCE_NOT_FOUND, which Atlas does not document as a verdict on the role. The delete may still be refused for want of it (HTTP 403).`,
     ]);
     expect(run.stdout).toContain(
       `Dry run passed: the credentials were accepted, the runner's IP address is allowed and organization "Acme" (${ORG_ID}) is reachable; the Organization Owner role the delete needs could not be verified (see the warning). ${LIMITS}\n`,
     );
     expect(run.summary).toContain(
       '<li>⚠️ not verified: the API key has the Organization Owner role the delete needs — GET',
+    );
+  });
+
+  it.each([
+    [
+      'an HTML page',
+      '<html><title>Blocked</title></html>',
+      'HTTP 200 (the answer was an HTML page, not Atlas JSON (it may come from a proxy or load balancer))',
+    ],
+    [
+      'an Atlas error body',
+      { detail: 'No.', error: 403, errorCode: 'USER_UNAUTHORIZED' },
+      'HTTP 200 USER_UNAUTHORIZED',
+    ],
+  ])(
+    'proves no role with a 200 that is not the list of projects (%s): unverified, one warning',
+    async (_name, body, answered) => {
+      const baseUrl = await start([
+        { status: 200, body: { id: ORG_ID, name: 'Acme' } },
+        { status: 200, body },
+      ]);
+      const run = await dryRun(baseUrl);
+      expect(run.outputs['status']).toBe('dry-run-passed');
+      const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning::'));
+      expect(warnings).toEqual([
+        `::warning::Could not verify the Organization Owner role the delete needs: GET ${baseUrl}${ROLE_PATH} answered ${answered}, not the list of projects, which Atlas does not document as a verdict on the role. The delete may still be refused for want of it (HTTP 403).`,
+      ]);
+      expect(run.summary).not.toContain('✅ the API key has the Organization Owner role');
+    },
+  );
+
+  it('fails when the access list refuses the role check: the delete would be refused too', async () => {
+    const baseUrl = await start([
+      { status: 200, body: { id: ORG_ID, name: 'Acme' } },
+      { status: 403, body: ATLAS_ERRORS.ipNotOnAccessList('198.51.100.7') },
+    ]);
+    const run = await dryRun(baseUrl);
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({
+      status: 'failed',
+      'http-status': '403',
+      'error-code': 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+    });
+    expect(errorLine(run)).toBe(
+      "Dry run failed: the role check was refused: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST: IP address 198.51.100.7 is not allowed to access this resource. The runner's IP address 198.51.100.7 is not on the API key's API access list: add it in Atlas, or run on a runner with an allowed address.",
+    );
+    expect(run.summary).toContain(
+      '<li>⚠️ not verified: the IP address of this runner is allowed (API access list) — Atlas refused the role check: HTTP 403 IP_ADDRESS_NOT_ON_ACCESS_LIST</li>',
     );
   });
 

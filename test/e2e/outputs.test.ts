@@ -150,6 +150,18 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('still deletes and reports when the reader of its log has gone (stdout closed: EPIPE)', async () => {
+    await freshStandIn();
+    const run = await runAction(actionDir, {
+      inputs: inputs(),
+      onStart: (child) => child.stdout?.once('data', () => child.stdout?.destroy()),
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ status: 'deleted', 'http-status': '204' });
+    expect(run.summary).toMatch(/^<h2>✅ Link-token deleted<\/h2>/);
+    expect(run.stderr).toBe('');
+  });
+
   it('still reports the real result when the output file is broken', async () => {
     await freshStandIn();
     standIn.script({ status: 400, body: ATLAS_ERRORS.activeMigration() });

@@ -72,16 +72,25 @@ describe('the token endpoint', () => {
 
 describe('a token endpoint that quotes the credentials back', () => {
   it('never shows any part of the client secret, wherever the quote would be cut', async () => {
-    for (const preamble of [254, 255, 256, 290]) {
+    const withFiller = `${CLIENT_SECRET.slice(0, 12)}\u200B${CLIENT_SECRET.slice(12)}`; // flattened to a space
+    for (const [preamble, quoted] of [
+      [254, CLIENT_SECRET],
+      [255, CLIENT_SECRET],
+      [256, CLIENT_SECRET],
+      [290, CLIENT_SECRET],
+      [10, withFiller],
+      [10, CLIENT_SECRET.slice(0, -1)],
+    ] as const) {
       const [server, baseUrl] = await standIn();
-      const description = `${'y'.repeat(preamble)} ${CLIENT_SECRET}`;
+      const description = `${'y'.repeat(preamble)} ${quoted}`;
       server.scriptToken({ status: 400, body: { error: 'invalid_client', error_description: description } });
       const result = await run(serviceAccount(baseUrl, { 'max-attempts': '1' }));
       expect(result.outputs['error-code']).toBe('oauth:invalid_client');
       const visible = visibleOutput(result);
-      expect(visible, `preamble ${preamble}`).toContain(`${'y'.repeat(20)}`);
-      // Not the secret, nor its first 12 characters (a cut quote would show those).
+      expect(visible, `preamble ${preamble}`).toContain(`${'y'.repeat(10)}`);
+      // Not the secret, nor its first or last 12 characters (a cut or split quote would show those).
       expect(visible, `preamble ${preamble}`).not.toContain(CLIENT_SECRET.slice(0, 12));
+      expect(visible, `preamble ${preamble}`).not.toContain(CLIENT_SECRET.slice(13, 25));
       await closeAll();
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AtlasAnswer, parseJsonObject, readAtlasAnswer as readWithHeaders } from '../../src/atlas/answer.ts';
-import { diagnose, hintFor } from '../../src/atlas/hints.ts';
+import { answersOnlyAfterAuthentication, diagnose, hintFor } from '../../src/atlas/hints.ts';
 import type { HttpAnswer } from '../../src/atlas/transport.ts';
 import { atlasAnswer } from '../support/fixtures.ts';
 
@@ -349,5 +349,15 @@ describe('hintFor, at the edges', () => {
         }),
       ),
     ).toMatch(/^A live migration is still active in project 60c4fd418ebe251047c50556: /);
+  });
+});
+
+describe('answersOnlyAfterAuthentication', () => {
+  it.each([200, 204, 299, 400, 403, 404, 409, 499])('%i: Atlas gives it only to an authenticated request', (status) => {
+    expect(answersOnlyAfterAuthentication(status)).toBe(true);
+  });
+
+  it.each([100, 199, 300, 302, 399, 401, 408, 429, 500, 503, 599])('%i: read as itself', (status) => {
+    expect(answersOnlyAfterAuthentication(status)).toBe(false);
   });
 });

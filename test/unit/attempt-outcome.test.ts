@@ -133,6 +133,7 @@ describe('describeError', () => {
     const unauthorized = atlasAnswer({ status: 401, errorCode: 'UNEXPECTED_ERROR' });
     expect(describeRefusal(new ChallengeError(safe('no Digest')), unauthorized)).toEqual({
       description: 'HTTP 401 UNEXPECTED_ERROR: authentication refused: no Digest',
+      hint: 'Atlas challenges with HTTP Digest (MD5, qop=auth): this server asks for something else, so it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',
       cause: { kind: 'authentication-refused' },
     });
     expect(describeRefusal(new StaleNonceError(), atlasAnswer({ status: 401 }))).toEqual({

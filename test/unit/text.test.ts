@@ -50,15 +50,34 @@ describe('fromServer with the run’s secrets', () => {
     expect(fromServer(`${'y'.repeat(297)} cut-me-not-0123456789`)).toBe(`${'y'.repeat(297)} *…`);
   });
 
-  it('replaces the longer of two secrets whole, and each occurrence', () => {
+  it('replaces the longer of two secrets whole, and each occurrence; quotes side by side as one', () => {
     hideSecret('abcd1');
     hideSecret('abcd1-longer');
-    expect(fromServer('abcd1-longer abcd1 abcd1')).toBe('*** *** ***');
+    expect(fromServer('abcd1-longer, abcd1; abcd1')).toBe('***, ***; ***');
+    expect(fromServer('abcd1-longer abcd1')).toBe('***');
+  });
+
+  it('finds a secret with filler inside it (zero-width, soft hyphen, line breaks, no-break spaces)', () => {
+    const secret = 'mdb_sa_sk_filler0123456789';
+    hideSecret(secret);
+    for (const filler of ['\u200B', '\u00AD', '\r\n', '\t', '\u00A0', '\u202E', ' ']) {
+      const quoted = `${secret.slice(0, 12)}${filler}${secret.slice(12)}`;
+      expect(fromServer(`unknown secret ${quoted}.`), JSON.stringify(filler)).toBe('unknown secret ***.');
+    }
+  });
+
+  it('hides any run of 8 characters of a secret: a quote missing its end, or split across fields', () => {
+    const secret = 'tok_SECRETaccess0123456789';
+    hideSecret(secret);
+    expect(fromServer(`token ${secret.slice(0, -1)} lacks role`)).toBe('token *** lacks role');
+    expect(fromServer(`code ${secret.slice(0, 8)}: detail ${secret.slice(8)}`)).toBe('code ***: detail ***');
+    expect(fromServer(`short ${secret.slice(0, 7)}`)).toBe(`short ${secret.slice(0, 7)}`); // 7 is no quote
   });
 
   it('replaces each line of a multi-line secret, wherever one appears alone', () => {
     hideSecret('first-line-1\r\nsecond-line-2\nab');
     expect(fromServer('x first-line-1 y second-line-2 z ab')).toBe('x *** y *** z ab');
+    expect(fromServer('x second-line-2')).toBe('x ***');
   });
 
   it('ignores what is too short to be a secret: it would blank ordinary words', () => {
