@@ -32403,16 +32403,23 @@ class TokenEndpointError extends Error {
     }
 }
 /**
- * The endpoint issued a token of a type the action does not understand: RFC 6749 §7.1 forbids
- * using it. Final: asking again would give the same type.
+ * Shorter than any access token Atlas issues: masking one would blank that text (a letter, a word)
+ * out of the rest of the job's log, so it is neither masked nor used.
+ */
+const MIN_TOKEN_LENGTH = 8;
+/**
+ * The endpoint issued a token the action cannot use: of a type it does not understand (RFC 6749
+ * §7.1 forbids using it), one a header cannot carry, or one too short to be a token. Final: asking
+ * again would give the same.
  */
 class UnusableTokenError extends Error {
     text;
-    /** `tokenType`: the type it cannot use; none when the token itself cannot be sent in a header. */
-    constructor(tokenType) {
-        const text = tokenType === undefined
+    constructor(problem) {
+        const text = problem === 'header'
             ? line `the token endpoint issued an access token that cannot be sent in a header (a space, a line break or a character outside printable ASCII)`
-            : line `the token endpoint issued a token of type '${tokenType}', which the action cannot use (only Bearer tokens are defined for this flow)`;
+            : problem === 'length'
+                ? line `the token endpoint issued an access token of fewer than ${MIN_TOKEN_LENGTH} characters, which is none Atlas issues`
+                : line `the token endpoint issued a token of type '${problem.type}', which the action cannot use (only Bearer tokens are defined for this flow)`;
         super(text);
         this.name = 'UnusableTokenError';
         this.text = text;
@@ -32457,11 +32464,14 @@ class ServiceAccountAuthenticator {
     }
     async authorize(_method, _url, signal) {
         this.token ??= await this.requestToken(signal);
-        if (!/^bearer$/i.test(this.token.type.trim()))
-            throw new UnusableTokenError(fromServer(this.token.type, 40));
+        if (!/^bearer$/i.test(this.token.type.trim())) {
+            throw new UnusableTokenError({ type: fromServer(this.token.type, 40) });
+        }
         // RFC 6750's b64token: a token a header could not carry is not sent at all.
         if (!/^[\x21-\x7e]+$/.test(this.token.value))
-            throw new UnusableTokenError();
+            throw new UnusableTokenError('header');
+        if (this.token.value.length < MIN_TOKEN_LENGTH)
+            throw new UnusableTokenError('length');
         return `Bearer ${this.token.value}`;
     }
     answerUnauthorized() {
@@ -32549,7 +32559,8 @@ class ServiceAccountAuthenticator {
         const value = body['access_token'];
         if (answer.status === 200 && typeof value === 'string' && value !== '') {
             // Masked at once, and kept even when its type is unusable: an issued token is always revoked.
-            this.options.mask(value);
+            if (value.length >= MIN_TOKEN_LENGTH)
+                this.options.mask(value);
             this.options.log.debug(line `Obtained an access token for the service account.`);
             const lifetime = parseExpiresIn(body['expires_in']);
             const type = typeof body['token_type'] === 'string' ? body['token_type'] : '(none)';

@@ -352,17 +352,17 @@ describe('service account', () => {
 describe('the token type', () => {
   it.each(['Bearer', 'bearer', 'BEARER', ' Bearer ', 'Bearer\t'])('uses a %j token', async (type) => {
     const [server, baseUrl] = await start({
-      token: [{ status: 200, body: { access_token: 'tok-1', token_type: type, expires_in: 3600 } }],
+      token: [{ status: 200, body: { access_token: 'tok-0001', token_type: type, expires_in: 3600 } }],
     });
     const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
     expect(result.status).toBe('deleted');
-    expect(server.requests[1]?.headers.authorization).toBe('Bearer tok-1');
+    expect(server.requests[1]?.headers.authorization).toBe('Bearer tok-0001');
   });
 
   it.each([['N_A'], ['mac'], [undefined]])(
     'refuses a token of type %s before any DELETE, and still revokes it',
     async (type) => {
-      const body = { access_token: 'tok-2', expires_in: 3600, ...(type === undefined ? {} : { token_type: type }) };
+      const body = { access_token: 'tok-0002', expires_in: 3600, ...(type === undefined ? {} : { token_type: type }) };
       const [server, baseUrl] = await start({ token: [{ status: 200, body }] });
       const log = recordingLogger();
       const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
@@ -372,8 +372,8 @@ describe('the token type', () => {
         `Deleting the link-token failed: the token endpoint issued a token of type '${type ?? '(none)'}', which the action cannot use (only Bearer tokens are defined for this flow). Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.`,
       );
       expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
-      expect(server.requests[1]?.body).toBe('token=tok-2&token_type_hint=access_token');
-      expect(log.masked).toContain('tok-2');
+      expect(server.requests[1]?.body).toBe('token=tok-0002&token_type_hint=access_token');
+      expect(log.masked).toContain('tok-0002');
     },
   );
 });
@@ -392,6 +392,26 @@ describe('a token a header cannot carry', () => {
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
     expect(new URLSearchParams(server.requests[1]?.body).get('token')).toBe(value);
   });
+});
+
+describe('a token too short to be one', () => {
+  it.each([['a'], ['tok-001']])(
+    '%j is refused before any request, left unmasked (it would blank the log), and still revoked',
+    async (value) => {
+      const [server, baseUrl] = await start({
+        token: [{ status: 200, body: { access_token: value, token_type: 'Bearer', expires_in: 3600 } }],
+      });
+      const log = recordingLogger();
+      const result = await perform(serviceAccount(baseUrl), log, instantRuntime());
+      expect(result).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(result.message).toBe(
+        "Deleting the link-token failed: the token endpoint issued an access token of fewer than 8 characters, which is none Atlas issues. Atlas's token endpoint issues only Bearer tokens of printable characters: check base-url, and any proxy between the runner and Atlas.",
+      );
+      expect(log.masked).not.toContain(value);
+      expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
+      expect(new URLSearchParams(server.requests[1]?.body).get('token')).toBe(value);
+    },
+  );
 });
 
 describe('basicCredentials', () => {

@@ -144,7 +144,7 @@ describe('describeError', () => {
   });
 
   it('calls a token of a type it cannot use final', () => {
-    expect(describeError(new UnusableTokenError(safe('N_A')), context)).toEqual({
+    expect(describeError(new UnusableTokenError({ type: safe('N_A') }), context)).toEqual({
       kind: 'error',
       cancelled: false,
       fateUnknown: false,
