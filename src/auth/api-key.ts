@@ -26,6 +26,7 @@ export class ApiKeyAuthenticator implements RequestAuthenticator {
   private readonly debug: (message: SafeText) => void;
   private staleRenewals = 0;
   /** The nonce in hand was issued before this attempt (a back-off may have outlived it). */
+  // Stryker disable next-line BooleanLiteral: equivalent, startAttempt() sets it before every request
   private nonceFromEarlierAttempt = false;
 
   constructor(credentials: { publicKey: string; privateKey: string }, debug: (message: SafeText) => void) {

@@ -17,15 +17,11 @@ export function parseChallenges(header: string | string[] | undefined): Challeng
   const skipSpaces = (): void => {
     while (text[i] === ' ' || text[i] === '\t') i++;
   };
+  // Stryker disable next-line EqualityOperator: equivalent, one more turn finds no token and ends
   while (i < text.length) {
-    skipSpaces();
-    if (text[i] === ',') {
-      i++;
-      continue;
-    }
     const token = TOKEN.exec(text.slice(i))?.[0];
     if (token === undefined) {
-      i++; // not a token: skip the stray character
+      i++; // a comma, a space or a stray character between parameters and challenges
       continue;
     }
     i += token.length;
@@ -56,6 +52,7 @@ export function parseChallenges(header: string | string[] | undefined): Challeng
 
   function readBare(): string {
     const start = i;
+    // Stryker disable next-line EqualityOperator: equivalent, slice() stops at the end all the same
     while (i < text.length && text[i] !== ',' && text[i] !== ' ' && text[i] !== '\t') i++;
     return text.slice(start, i);
   }

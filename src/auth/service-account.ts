@@ -103,6 +103,7 @@ export class ServiceAccountAuthenticator implements RequestAuthenticator {
   /** Tokens replaced during the run (about to expire, or refused): revoked at the end all the same. */
   private readonly replaced: AccessToken[] = [];
   /** The token in hand was obtained before this attempt. */
+  // Stryker disable next-line BooleanLiteral: equivalent, startAttempt() sets it before every authorize()
   private tokenFromEarlierAttempt = false;
 
   constructor(credentials: ServiceAccountCredentials, options: ServiceAccountOptions) {

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATLAS_ERRORS, AtlasStandIn, V2_MEDIA_TYPE } from '../support/atlas-stand-in.ts';
 import {
+  CLIENT_ID,
+  CLIENT_SECRET,
   DIGEST,
   instantRuntime,
   ORG_ID,
@@ -684,5 +686,70 @@ describe('attempts, measured and cut short', () => {
     expect(result.attemptLog.map((a) => a.durationMs)).toEqual([10, 10]);
     expect(result.durationMs).toBeGreaterThan(1000); // the 1 s back-off is inside the run
     expect(result.durationMs).toBeLessThan(1200);
+  });
+});
+
+describe('what a delete says of itself', () => {
+  it('announces the request, then says what it deleted', async () => {
+    const [, baseUrl] = await startStandIn();
+    const log = recordingLogger();
+    const result = await perform(settingsFor(baseUrl), log, instantRuntime());
+    expect(log.lines.slice(0, 2)).toEqual([
+      `info: Deleting the live-migration link-token: DELETE ${baseUrl}${PATH_V1} (directly).`,
+      'info: Authenticating with API key (HTTP Digest).',
+    ]);
+    expect(result.message).toBe(`Deleted the live-migration link-token of organization ${ORG_ID} (HTTP 204).`);
+    expect(result.migrationWait).toBeUndefined();
+    expect(result.requests).toEqual([`DELETE ${baseUrl}${PATH_V1}`]);
+  });
+
+  it('counts the attempts it took', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 503, body: ATLAS_ERRORS.unavailable() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(
+      `Deleted the live-migration link-token of organization ${ORG_ID} (HTTP 204 after 3 attempts).`,
+    );
+  });
+
+  it('reads a 404 without credentials as no proof of anything, and never checks the organization', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.scriptUnauthenticated({ status: 404, body: ATLAS_ERRORS.notFound() });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result).toMatchObject({ status: 'failed', httpStatus: 404, cause: { kind: 'not-atlas' } });
+    expect(server.requests.map((r) => r.method)).toEqual(['DELETE']);
+  });
+
+  it('fails on a 200 after retries, counting them', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 503, body: ATLAS_ERRORS.unavailable() }, { status: 200, body: {} });
+    const result = await perform(settingsFor(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toBe(
+      'Deleting the link-token failed after 2 attempts: HTTP 200; Atlas documents 204 as the only success of this endpoint. Atlas never answers this request that way: check base-url, and any proxy between the runner and Atlas.',
+    );
+  });
+
+  it('names the service account in the hint for a refusal of the delete', async () => {
+    const [server, baseUrl] = await startStandIn({
+      serviceAccount: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+    });
+    server.script({ status: 403, body: ATLAS_ERRORS.forbidden() });
+    const result = await perform(
+      settingsFor(baseUrl, {
+        credentials: { method: 'service-account', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      }),
+      recordingLogger(),
+      instantRuntime(),
+    );
+    expect(result.hint).toBe('The service account needs the Organization Owner role in this organization.');
+  });
+
+  it('under api-version v2, says to update the action when the version is gone', async () => {
+    const [server, baseUrl] = await startStandIn();
+    server.script({ status: 410, body: ATLAS_ERRORS.versionGone() });
+    const result = await perform(settingsFor(baseUrl, { apiVersion: 'v2' }), recordingLogger(), instantRuntime());
+    expect(result.hint).toBe(
+      'Atlas says this version of its API is gone: update this action to a release that uses a current version.',
+    );
   });
 });

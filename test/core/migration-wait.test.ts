@@ -153,3 +153,63 @@ describe('waiting out an active live migration', () => {
     expect(refused.migrationWait).toBeUndefined();
   });
 });
+
+describe('what the wait keeps track of', () => {
+  it('names the projects of each answer in its log, and gathers them all in the result', async () => {
+    const [first, second] = PROJECTS as [string, string];
+    const baseUrl = await start(0, [
+      { status: 409, body: ATLAS_ERRORS.activeMigration([first]) },
+      { status: 409, body: ATLAS_ERRORS.activeMigration([second, first]) },
+      { status: 409, body: { ...ATLAS_ERRORS.activeMigration([]), detail: 'Cannot delete organization link.' } },
+    ]);
+    const log = recordingLogger();
+    const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 600_000 }), log, waitingClockRuntime());
+    expect(result).toMatchObject({ status: 'deleted', attempts: 4 });
+    expect(result.migrationWait).toMatchObject({ limitMs: 600_000, checks: 3, projects: [first, second] });
+    expect(log.lines.filter((line) => line.includes('still active'))).toEqual([
+      `info: A live migration is still active in project ${first}: checking again in 2 s (waited 0 ms of 10 min).`,
+      `info: A live migration is still active in projects ${second}, ${first}: checking again in 4 s (waited 2 s of 10 min).`,
+      'info: A live migration is still active: checking again in 8 s (waited 6 s of 10 min).',
+    ]);
+  });
+
+  it('measures the wait up to a cancellation during a pause', async () => {
+    const baseUrl = await start(Infinity);
+    const controller = new AbortController();
+    const runtime = waitingClockRuntime();
+    runtime.cancelSignal = controller.signal;
+    const sleep = runtime.sleep;
+    runtime.sleep = async (ms, signal) => {
+      await sleep(ms, signal);
+      controller.abort();
+    };
+    const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 600_000 }), recordingLogger(), runtime);
+    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
+    expect(result.migrationWait).toEqual({ waitedMs: 2_000, limitMs: 600_000, checks: 1, projects: PROJECTS });
+    expect(result.durationMs).toBe(2_000);
+  });
+
+  it('gives up at the first check past the limit, with the time it waited', async () => {
+    const baseUrl = await start(Infinity);
+    const runtime = waitingClockRuntime();
+    const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 3_000 }), recordingLogger(), runtime);
+    expect(runtime.sleeps).toEqual([2_000, 1_000]);
+    expect(result).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      cause: { kind: 'active-migration', projects: PROJECTS },
+    });
+    expect(result.migrationWait).toEqual({ waitedMs: 3_000, limitMs: 3_000, checks: 3, projects: PROJECTS });
+    expect(result.attemptLog.map((record) => record.waitMs)).toEqual([2_000, 1_000, undefined]);
+  });
+
+  it('fails at once, without waiting, on an active migration that ends after the limit of a tiny wait', async () => {
+    const baseUrl = await start(Infinity);
+    const runtime = waitingClockRuntime();
+    const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 1 }), recordingLogger(), runtime);
+    expect(runtime.sleeps).toEqual([1]);
+    expect(result.message).toMatch(
+      /^Deleting the link-token failed: a live migration was still active in projects .* after waiting 1 ms \(migration-wait-seconds allows 1 ms\): /,
+    );
+  });
+});

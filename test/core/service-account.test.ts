@@ -324,6 +324,50 @@ describe('service account', () => {
     expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', LINK_TOKENS]);
   });
 
+  it.each([
+    ['deadline', 'the run was stopped without a result'],
+    ['drained', 'the run was stopped without a result'],
+    ['cancelled', 'the job was cancelled'],
+  ])('stopped for %s: says why the token was not revoked', async (reason, why) => {
+    const [, baseUrl] = await start({ delete: [{ action: 'hang' }] });
+    const controller = new AbortController();
+    const log = recordingLogger();
+    const pending = perform(serviceAccount(baseUrl), log, instantRuntime(controller.signal));
+    setTimeout(() => controller.abort(reason), 100);
+    await pending;
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([
+      `warning: Did not revoke the access token: ${why}; it expires by itself within the hour.`,
+    ]);
+  });
+
+  it('says nothing of revoking when no token was ever issued', async () => {
+    const [server, baseUrl] = await start({ token: [{ action: 'hang' }] });
+    const controller = new AbortController();
+    const log = recordingLogger();
+    const pending = perform(serviceAccount(baseUrl), log, instantRuntime(controller.signal));
+    setTimeout(() => controller.abort(), 100);
+    await pending;
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token']);
+  });
+
+  it('says a revoke cut short by a cancellation was cut short by it', async () => {
+    const [server, baseUrl] = await start({ revoke: [{ action: 'hang' }] });
+    const controller = new AbortController();
+    const log = recordingLogger();
+    const pending = perform(serviceAccount(baseUrl), log, instantRuntime(controller.signal));
+    const poll = setInterval(() => {
+      if (server.requests.some((r) => r.path === '/api/oauth/revoke')) {
+        clearInterval(poll);
+        controller.abort();
+      }
+    }, 5);
+    await pending;
+    expect(log.lines.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: Could not revoke the access token (the job was cancelled); it expires by itself within the hour.',
+    ]);
+  });
+
   it('takes a 204 from the revoke endpoint as done', async () => {
     const [, baseUrl] = await start({ revoke: [{ status: 204 }] });
     const log = recordingLogger();
@@ -376,6 +420,42 @@ describe('the token type', () => {
       expect(log.masked).toContain('tok-0002');
     },
   );
+});
+
+describe('what the token endpoint answered', () => {
+  it.each([['Bearerx'], ['xBearer'], ['Bearer Bearer']])('takes a token_type of %j for no Bearer', async (type) => {
+    const [server, baseUrl] = await start({
+      token: [{ status: 200, body: { access_token: 'tok-00001', token_type: type, expires_in: 3600 } }],
+    });
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toMatch(/^Deleting the link-token failed: the token endpoint issued a token of type '/);
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/oauth/revoke']);
+  });
+
+  it('calls an empty access token none', async () => {
+    const [, baseUrl] = await start({ token: [{ status: 200, body: { access_token: '', token_type: 'Bearer' } }] });
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toMatch(
+      /^Deleting the link-token failed: token request failed: the token endpoint answered without an access token\./,
+    );
+  });
+
+  it('logs each token obtained, in debug', async () => {
+    const [, baseUrl] = await start();
+    const log = recordingLogger();
+    await perform(serviceAccount(baseUrl), log, instantRuntime());
+    expect(log.lines).toContain('debug: Obtained an access token for the service account.');
+  });
+
+  it('quotes the OAuth error and its description, leaving out an empty one', async () => {
+    const [, baseUrl] = await start({
+      token: [{ status: 401, body: { error: '', error_description: 'Bad client.' } }],
+    });
+    const result = await perform(serviceAccount(baseUrl), recordingLogger(), instantRuntime());
+    expect(result.message).toMatch(
+      /^Deleting the link-token failed: token request failed: the token endpoint answered HTTP 401 \(Bad client\.\)\./,
+    );
+  });
 });
 
 describe('a token a header cannot carry', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type AtlasAnswer, parseJsonObject, readAtlasAnswer as readWithHeaders } from '../../src/atlas/answer.ts';
-import { answersOnlyAfterAuthentication, diagnose, hintFor } from '../../src/atlas/hints.ts';
+import {
+  activeMigrationProjects,
+  answersOnlyAfterAuthentication,
+  diagnose,
+  firstIpAddress,
+  hintFor,
+} from '../../src/atlas/hints.ts';
 import type { HttpAnswer } from '../../src/atlas/transport.ts';
 import { atlasAnswer } from '../support/fixtures.ts';
 
@@ -359,5 +365,92 @@ describe('answersOnlyAfterAuthentication', () => {
 
   it.each([100, 199, 300, 302, 399, 401, 408, 429, 500, 503, 599])('%i: read as itself', (status) => {
     expect(answersOnlyAfterAuthentication(status)).toBe(false);
+  });
+});
+
+describe('the facts a hint quotes', () => {
+  it('quotes an IP address without the full stops of the sentence it ends', () => {
+    expect(firstIpAddress('IP address 203.0.113.7.. is not allowed')).toBe('203.0.113.7');
+    expect(firstIpAddress('from 2001:db8::7.')).toBe('2001:db8::7');
+  });
+
+  it('takes no IPv6 address without a group of two hex digits (words such as a:b::c)', () => {
+    expect(firstIpAddress('at a:b::c now')).toBeUndefined();
+    expect(firstIpAddress('at a:b::cd now')).toBe('a:b::cd');
+  });
+
+  it('quotes the address from parameters before the detail, and from the detail when parameters have none', () => {
+    const access = (fields: { parameters?: unknown[]; detail?: string }) =>
+      diagnose(atlasAnswer({ status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', fromAtlas: true, ...fields }))
+        .cause;
+    expect(access({ parameters: ['198.51.100.1'], detail: 'IP address 203.0.113.9 is not allowed' })).toEqual({
+      kind: 'access-list',
+      ip: '198.51.100.1',
+    });
+    expect(access({ detail: 'IP address 203.0.113.9 is not allowed' })).toEqual({
+      kind: 'access-list',
+      ip: '203.0.113.9',
+    });
+    expect(access({ parameters: ['none here'] })).toEqual({ kind: 'access-list', ip: undefined });
+  });
+
+  it('names the projects of an active migration from its parameters alone, each once, in lower case', () => {
+    const answer = atlasAnswer({
+      status: 409,
+      errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
+      parameters: ['60C4FD418EBE251047C50554', '60c4fd418ebe251047c50554', '60c4fd418ebe251047c50555'],
+    });
+    expect(activeMigrationProjects(answer)).toEqual(['60c4fd418ebe251047c50554', '60c4fd418ebe251047c50555']);
+    expect(activeMigrationProjects(atlasAnswer({ status: 409 }))).toEqual([]);
+  });
+
+  it.each([100, 101, 103, 199])('calls an interim or protocol-switching %i no answer of Atlas', (status) => {
+    expect(diagnose(atlasAnswer({ status }))).toEqual({
+      cause: { kind: 'not-atlas' },
+      hint: 'The server answered with an interim or protocol-switching status instead of an answer: it is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',
+    });
+  });
+
+  it.each([300, 301, 399])('calls a %i a redirect it never follows', (status) => {
+    expect(diagnose(atlasAnswer({ status })).hint).toBe(
+      'Atlas answered with a redirect, which the action never follows so that credentials only go to base-url: check base-url.',
+    );
+  });
+});
+
+describe('what an error body is read for', () => {
+  const body = (json: unknown, status = 404) =>
+    readWithHeaders({ status, headers: {}, body: JSON.stringify(json), bodyTruncated: false }, false);
+
+  it('keeps the first ten string parameters, and only strings', () => {
+    const parameters = [7, null, ...Array.from({ length: 12 }, (_, i) => `p${i}`)];
+    expect(body({ error: 404, errorCode: 'X', parameters }).parameters).toEqual(
+      Array.from({ length: 10 }, (_, i) => `p${i}`),
+    );
+  });
+
+  it('takes a body for Atlas’s only when its error is the status it came with', () => {
+    expect(body({ error: 404, errorCode: 'X' }).fromAtlas).toBe(true);
+    expect(body({ error: 500, errorCode: 'X' }).fromAtlas).toBeUndefined();
+    expect(body({ error: 404 }).fromAtlas).toBeUndefined();
+    expect(body({ error: 404, detail: 'd' }).fromAtlas).toBe(true);
+  });
+
+  it('reads an encoding by its whole name, and white space as none', () => {
+    const encoded = (encoding: string) =>
+      readWithHeaders(
+        { status: 503, headers: { 'content-encoding': encoding }, body: 'plain', bodyTruncated: false },
+        false,
+      ).bodyProblem;
+    expect(encoded('x-identity')).toBe('the answer was encoded (x-identity), which the action did not ask for');
+    expect(encoded('identity2')).toBe('the answer was encoded (identity2), which the action did not ask for');
+    expect(encoded(' ')).toBe('the answer was not JSON');
+  });
+
+  it('quotes the title of an HTML page, and nothing when it has none', () => {
+    const html = (text: string) =>
+      readWithHeaders({ status: 502, headers: {}, body: text, bodyTruncated: false }, false);
+    expect(html('<html><title>Bad Gateway</title></html>').detail).toBe('Bad Gateway');
+    expect(html('<html><body>x</body></html>')).not.toHaveProperty('detail');
   });
 });

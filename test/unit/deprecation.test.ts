@@ -157,3 +157,67 @@ describe('the warning', () => {
     expect(readDeprecation({}, NOW)).toBeUndefined();
   });
 });
+
+describe('the edges of what is read', () => {
+  it('takes a structured date up to the largest a Date holds, and not one second more', () => {
+    expect(parseDeprecation('@8640000000000', NOW)).toEqual({ sinceMs: 8.64e15 });
+    expect(parseDeprecation('@-8640000000000', NOW)).toEqual({ sinceMs: -8.64e15 });
+    expect(parseDeprecation('@8640000000001', NOW)).toBeUndefined();
+    expect(parseDeprecation('x@1722816000', NOW)).toBeUndefined();
+    expect(parseDeprecation('@1722816000x', NOW)).toBeUndefined();
+  });
+
+  it('reads a Sunset with white space around it', () => {
+    expect(parseSunset('  Thu, 1 Jul 2027 00:00:00 GMT \t', NOW)).toBe(JUL_1_2027);
+  });
+
+  it('reads each of several Link headers, and the rel however it is spaced', () => {
+    expect(deprecationLinks(['<https://a.example/1>; rel=deprecation', '<https://a.example/2>; rel="sunset"'])).toEqual(
+      ['https://a.example/1', 'https://a.example/2'],
+    );
+    expect(deprecationLinks('<https://a.example/3>;  rel = "deprecation"')).toEqual(['https://a.example/3']);
+    expect(deprecationLinks('<https://a.example/4> rel=sunset')).toEqual(['https://a.example/4']);
+    expect(deprecationLinks('<https://a.example/5>; x-rel=sunset')).toEqual([]);
+  });
+
+  it('keeps http and https targets only, from their first character', () => {
+    expect(deprecationLinks('<http://a.example/plain>; rel=sunset')).toEqual(['http://a.example/plain']);
+    expect(deprecationLinks('<javascript:https://a.example/x>; rel=sunset')).toEqual([]);
+  });
+
+  it('carries no sunset it was not given, and no date it was not given', () => {
+    expect(readDeprecation({ deprecation: 'true' }, NOW)).toStrictEqual({ deprecated: true, links: [] });
+    expect(readDeprecation({ sunset: 'Thu, 1 Jul 2027 00:00:00 GMT' }, NOW)).toStrictEqual({
+      deprecated: false,
+      sunsetMs: JUL_1_2027,
+      links: [],
+    });
+    expect(readDeprecation({ deprecation: ['@0', 'true'] }, NOW)).toStrictEqual({
+      deprecated: true,
+      sinceMs: 0,
+      links: [],
+    });
+  });
+});
+
+describe('the warning, at its edges', () => {
+  it('says only "deprecated" when there is no date of removal, and lists every link', () => {
+    const deprecation = readDeprecation(
+      { deprecation: 'true', link: '<https://a.example/1>; rel=deprecation, <https://a.example/2>; rel=sunset' },
+      NOW,
+    );
+    expect(describeDeprecation(deprecation!, REQUEST, 'v1.0', NOW)).toBe(
+      `Atlas marks this API as deprecated (${REQUEST}). Read more: https://a.example/1, https://a.example/2. Set api-version: v2 to move to the current Atlas Administration API. The step's result is not affected.`,
+    );
+  });
+
+  it('calls a removal date of this very moment passed', () => {
+    const deprecation = { deprecated: false, sunsetMs: NOW, links: [] };
+    expect(describeDeprecation(deprecation, REQUEST, 'v2', NOW)).toBe(
+      `Atlas says of this API: its removal date, 2026-12-02, has passed (${REQUEST}). Update this action to a release that uses a current version of the API. The step's result is not affected.`,
+    );
+    expect(describeDeprecation({ ...deprecation, sunsetMs: NOW + 1 }, REQUEST, 'v2', NOW)).toMatch(
+      /^Atlas says of this API: it will be removed on 2026-12-02 \(/,
+    );
+  });
+});

@@ -232,3 +232,50 @@ describe('parseChallenges: separators', () => {
     ]);
   });
 });
+
+describe('the edges of a challenge', () => {
+  const url = 'https://cloud.mongodb.com/api/atlas/v1.0/orgs/5f1e2d3c4b5a69788796a5b4/liveMigrations/linkTokens';
+
+  it('reads tabs around = as white space, not as the start of a new challenge', () => {
+    expect(parseChallenges('Digest realm\t=\t"r", nonce=n')).toEqual([
+      { scheme: 'Digest', params: { realm: 'r', nonce: 'n' } },
+    ]);
+  });
+
+  it('is stale when any of several challenges says so', () => {
+    expect(isStaleChallenge('Basic realm="x", Digest realm="r", nonce="n", qop="auth", stale=true')).toBe(true);
+    expect(
+      isStaleChallenge(['Digest realm="r", nonce="n", stale=false', 'Digest realm="r", nonce="m", stale=true']),
+    ).toBe(true);
+  });
+
+  it('refuses a value with a control character, and an empty nonce', () => {
+    const signer = new DigestSigner('pubkeyab', 'private');
+    expect(() => signer.adopt('Digest realm="a\u0001b", nonce="n", qop="auth"')).toThrow(
+      new ChallengeError(
+        safe(
+          "the server's Digest realm contains a quote, backslash or control character, which cannot be sent back faithfully",
+        ),
+      ),
+    );
+    expect(() => signer.adopt('Digest realm="r", nonce="", qop="auth"')).toThrow(
+      new ChallengeError(safe("the server's Digest challenge has no nonce")),
+    );
+    expect(signer.hasChallenge).toBe(false);
+  });
+
+  it('finds auth in a qop list whatever its spacing and letter case', () => {
+    for (const qop of ['auth-int, auth', 'auth-int,auth', 'AUTH']) {
+      const signer = new DigestSigner('pubkeyab', 'private');
+      signer.adopt(`Digest realm="r", nonce="n", qop="${qop}"`);
+      expect(parseAuthorization(signer.authorization('DELETE', url)).params['qop'], qop).toBe('auth');
+    }
+  });
+
+  it('lists at most five of what a server offered, separated by commas', () => {
+    const header = Array.from({ length: 6 }, (_, i) => `Digest realm="r", nonce="n", qop="q${i}"`).join(', ');
+    expect(() => new DigestSigner('pubkeyab', 'private').adopt(header)).toThrow(
+      new ChallengeError(safe("the server's Digest challenge does not offer qop=auth (offered: q0, q1, q2, q3, q4)")),
+    );
+  });
+});

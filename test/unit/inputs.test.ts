@@ -302,3 +302,184 @@ describe('boundaries and the exact words of a rejection', () => {
     expect(message({ 'org-id': ORG_ID.slice(1) })).toBe(`Invalid input 'org-id': it has 23 characters; ${expected}`);
   });
 });
+
+describe('a URL where the organization ID belongs', () => {
+  const expected = 'expected the Atlas organization ID: exactly 24 hexadecimal characters (0-9, a-f)';
+  const quoting = `Invalid input 'org-id': it is a URL, not an ID; the organization ID in it is ${ORG_ID}: set org-id to that`;
+  const pointing = `Invalid input 'org-id': it is a URL, not an ID; ${expected}: in Atlas it is under Organization Settings, and in the address of any organization page after /org/`;
+
+  it.each([
+    `https://cloud.mongodb.com/v2#/org/${ORG_ID}/projects`,
+    `HTTPS://CLOUD.MONGODB.COM/V2#/ORG/${ORG_ID.toUpperCase()}/PROJECTS`,
+    `https://cloud.mongodb.com/api/atlas/v2/orgs/${ORG_ID}`,
+    `https://cloud.mongodb.com/api/atlas/v2/orgs/${ORG_ID}?pretty=true`,
+    ` https://cloud.mongodb.com/v2#/org/${ORG_ID}/ `,
+  ])('quotes the organization ID a URL holds, in lower case: %j', (orgId) => {
+    const error = rejection({ 'org-id': orgId });
+    expect(error.input).toBe('org-id');
+    expect(error.message).toBe(quoting);
+  });
+
+  it.each([
+    `https://cloud.mongodb.com/v2/${ORG_ID}#/overview`, // not after /org/
+    `https://cloud.mongodb.com/v2#/org/${ORG_ID}0/projects`, // 25 hexadecimal digits
+    `https://cloud.mongodb.com/v2#/org/${ORG_ID}g`,
+    `https://cloud.mongodb.com/v2#/org/${ORG_ID.slice(1)}/projects`, // 23
+    `https://cloud.mongodb.com/v2#/organization/${ORG_ID}`,
+    'mongodb+srv://cluster0.example.net',
+    'x.y-z://anything',
+  ])('points at where the ID is when a URL holds none: %j', (orgId) => {
+    const error = rejection({ 'org-id': orgId });
+    expect(error.input).toBe('org-id');
+    expect(error.message).toBe(pointing);
+  });
+
+  it.each([
+    ['5f1e://cloud.mongodb.com', `character 5 is ':' (U+003A)`],
+    [`${ORG_ID.slice(0, 4)}://x`, `character 5 is ':' (U+003A)`],
+    ['https:/cloud.mongodb.com', `character 1 is 'h' (U+0068)`],
+    ['-https://cloud.mongodb.com', `character 1 is '-' (U+002D)`],
+  ])('takes only a scheme at the start for a URL: %j', (orgId, character) => {
+    expect(rejection({ 'org-id': orgId }).message).toBe(
+      `Invalid input 'org-id': ${character}, not a hexadecimal digit; ${expected}`,
+    );
+  });
+
+  it('names a space by its code point, the first printable character by itself', () => {
+    expect(rejection({ 'org-id': `${ORG_ID.slice(0, 12)} ${ORG_ID.slice(13)}` }).message).toBe(
+      `Invalid input 'org-id': character 13 is U+0020, not a hexadecimal digit; ${expected}`,
+    );
+    expect(rejection({ 'org-id': `${ORG_ID.slice(0, 12)}!${ORG_ID.slice(13)}` }).message).toBe(
+      `Invalid input 'org-id': character 13 is '!' (U+0021), not a hexadecimal digit; ${expected}`,
+    );
+  });
+});
+
+describe('credentials: blank is missing, and what each may contain', () => {
+  const CHOOSE_ONE =
+    'expected exactly one method: client-id and client-secret (service account, recommended), or public-key and private-key (API key, legacy)';
+
+  it('takes a value of only whitespace for a missing one', () => {
+    expect(rejection({ 'public-key': ' \t', 'private-key': PRIVATE_KEY }).message).toBe(
+      `Invalid input 'public-key': it is missing, but 'private-key' is set: public-key and private-key go together; ${CHOOSE_ONE}`,
+    );
+    expect(rejection({ 'public-key': ' ', 'private-key': '\n' }).message).toBe(
+      `Invalid input 'client-id': no credentials were given; ${CHOOSE_ONE}`,
+    );
+    expect(
+      read({
+        'org-id': ORG_ID,
+        'public-key': ' ',
+        'private-key': ' ',
+        'client-id': CLIENT_ID,
+        'client-secret': CLIENT_SECRET,
+      }).credentials.method,
+    ).toBe('service-account');
+  });
+
+  it('says where a control character is, not what it is', () => {
+    expect(rejection({ 'private-key': 'ab\u0007cd' }).message).toBe(
+      "Invalid input 'private-key': it contains a line break or control character at position 3; expected a single line (pass it from a secret)",
+    );
+  });
+
+  it.each([
+    ['pub"keyab', 4],
+    ['pub\\keyab', 4],
+    ['pubkéyab', 5],
+    ['pub\u00a0keyab', 4],
+  ])('refuses a public key %j that cannot be sent in a header, at the character', (publicKey, position) => {
+    expect(rejection({ 'public-key': publicKey }).message).toBe(
+      `Invalid input 'public-key': character ${position} cannot be sent in an HTTP header field (a quote, a backslash, or not printable ASCII); expected an Atlas API public key`,
+    );
+  });
+
+  it('sends any other character in a public key, and any character at all in the other credentials', () => {
+    expect(read({ ...REQUIRED, 'public-key': ' !~ key ' }).credentials).toEqual({
+      method: 'digest',
+      publicKey: '!~ key',
+      privateKey: PRIVATE_KEY,
+    });
+    expect(read({ ...REQUIRED, 'private-key': 'sé"c\\ret' }).credentials).toMatchObject({ privateKey: 'sé"c\\ret' });
+    expect(read({ 'org-id': ORG_ID, 'client-id': 'id:"\\é', 'client-secret': 'sk:"\\é' }).credentials).toEqual({
+      method: 'service-account',
+      clientId: 'id:"\\é',
+      clientSecret: 'sk:"\\é',
+    });
+  });
+});
+
+describe('base-url: the exact rule that refuses it', () => {
+  const expected = 'expected scheme://host[:port] only, e.g. https://cloud.mongodb.com';
+
+  it.each([
+    'https://@cloud.mongodb.com',
+    'https://:@cloud.mongodb.com',
+    'https://user@cloud.mongodb.com',
+    'https://:pass@cloud.mongodb.com',
+  ])('%j: user information, even empty', (baseUrl) => {
+    expect(rejection({ 'base-url': baseUrl }).message).toBe(
+      `Invalid input 'base-url': it contains user information; ${expected} (credentials have inputs of their own)`,
+    );
+  });
+
+  it.each([
+    ['https://cloud.mongodb.com/@x', `it contains a path ('/@x'); ${expected}`],
+    ['cloud.mongodb.com/https://x', `it has no scheme; ${expected}`],
+    ['https://', `it is not a valid URL; ${expected}`],
+    [
+      'http://127.0.0.1x',
+      'plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, [::1]); expected https://',
+    ],
+  ])('%j', (baseUrl, problem) => {
+    expect(rejection({ 'base-url': baseUrl }).message).toBe(`Invalid input 'base-url': ${problem}`);
+  });
+
+  it.each(['http://127.10.0.1', 'http://127.0.200.1', 'http://127.0.0.254', 'http://127.255.255.255:8080'])(
+    'accepts plain http to the loopback address %s',
+    (baseUrl) => {
+      expect(read({ ...REQUIRED, 'base-url': baseUrl }).baseUrl).toBe(baseUrl);
+    },
+  );
+});
+
+describe('seconds: any plain decimal', () => {
+  it.each([
+    ['.55', 550],
+    ['0.', 0],
+    ['1.', 1000],
+    ['.05', 50],
+    ['29.9995', 30_000],
+  ])('retry-delay-seconds %j is %d ms', (value, ms) => {
+    expect(read({ ...REQUIRED, 'retry-delay-seconds': value }).retryDelayMs).toBe(ms);
+  });
+
+  it.each(['.', '1.2.3', '+1', '1,5'])('retry-delay-seconds %j is refused', (value) => {
+    expect(rejection({ 'retry-delay-seconds': value }).message).toBe(
+      `Invalid input 'retry-delay-seconds': '${value}' is not a number of seconds; expected from 0 up to 30 (decimals allowed)`,
+    );
+  });
+});
+
+describe('dry-run and migration-wait-seconds', () => {
+  it('reads them, up to the six hours of a hosted job', () => {
+    expect(read({ ...REQUIRED, 'dry-run': 'true', 'migration-wait-seconds': '21600' })).toMatchObject({
+      dryRun: true,
+      migrationWaitMs: 21_600_000,
+    });
+  });
+
+  it.each([
+    ['dry-run', 'yes', "'yes' is not a boolean; expected true or false"],
+    [
+      'migration-wait-seconds',
+      'ten',
+      "'ten' is not a number of seconds; expected from 0 up to 21600 (decimals allowed)",
+    ],
+    ['migration-wait-seconds', '21600.001', '21600.001 is out of range; expected from 0 up to 21600'],
+  ])('refuses %s %j, naming it', (name, value, problem) => {
+    const error = rejection({ [name]: value });
+    expect(error.input).toBe(name);
+    expect(error.message).toBe(`Invalid input '${name}': ${problem}`);
+  });
+});

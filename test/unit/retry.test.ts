@@ -126,6 +126,12 @@ describe('nextDelay', () => {
 
 describe('HTTP dates at their edges', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
+  it('refuses an hour, minute or second past its range, each on its own', () => {
+    expect(parseHttpDate('Wed, 31 Dec 2025 24:00:00 GMT', now)).toBeUndefined();
+    expect(parseHttpDate('Wed, 31 Dec 2025 23:60:00 GMT', now)).toBeUndefined();
+    expect(parseHttpDate('Wed, 31 Dec 2025 23:59:61 GMT', now)).toBeUndefined();
+    expect(parseHttpDate('Wed, 31 Dec 2025 23:59:59 GMT', now)).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
+  });
   it('takes a leap second as the last second of its minute, and midnight as 00:00:00', () => {
     expect(parseHttpDate('Wed, 31 Dec 2025 23:59:60 GMT', now)).toBe(Date.UTC(2025, 11, 31, 23, 59, 59));
     expect(parseHttpDate('Thu, 01 Jan 2026 00:00:00 GMT', now)).toBe(Date.UTC(2026, 0, 1));

@@ -82,49 +82,49 @@ describe('renderResultSummary', () => {
       { kind: 'credentials' },
       'digest',
       'Atlas refused the API key',
-      'https://www.mongodb.com/docs/atlas/configure-api-access/',
+      'https://www.mongodb.com/docs/atlas/configure-api-access/">Atlas: API keys',
     ],
     [
       { kind: 'credentials' },
       'service-account',
       'Atlas refused the service account',
-      'https://www.mongodb.com/docs/atlas/api/service-accounts-overview',
+      'https://www.mongodb.com/docs/atlas/api/service-accounts-overview">Atlas: service accounts',
     ],
     [
       { kind: 'role' },
       'digest',
       'the API key lacks the Organization Owner role',
-      'https://www.mongodb.com/docs/atlas/reference/user-roles/',
+      'https://www.mongodb.com/docs/atlas/reference/user-roles/">Atlas: organization roles',
     ],
     [
       { kind: 'access-list' },
       'digest',
       'this runner&#39;s IP address is not on the API key&#39;s access list',
-      'https://www.mongodb.com/docs/atlas/configure-api-access/',
+      'https://www.mongodb.com/docs/atlas/configure-api-access/">Atlas: API access lists',
     ],
     [
       { kind: 'active-migration', projects: [safe('60c4fd418ebe251047c50554')] },
       'digest',
       'a live migration is still active in project 60c4fd418ebe251047c50554',
-      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration">Atlas: cut over a live migration',
     ],
     [
       { kind: 'active-migration', projects: [safe('a'), safe('b')] },
       'digest',
       'a live migration is still active in projects a, b',
-      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration">Atlas: cut over a live migration',
     ],
     [
       { kind: 'active-migration', projects: [] },
       'digest',
       'a live migration is still active',
-      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-cutovergrouplivemigration">Atlas: cut over a live migration',
     ],
     [
       { kind: 'version-gone' },
       'digest',
       'this version of the Atlas API is gone',
-      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-deleteorglivemigrationlinktokens',
+      'https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-deleteorglivemigrationlinktokens">Atlas Administration API: Remove One Link-Token',
     ],
     [{ kind: 'organization' }, 'digest', 'org-id names no organization this API key can see', undefined],
     [{ kind: 'not-atlas' }, 'digest', 'the server at base-url is not the Atlas API', undefined],
@@ -145,8 +145,8 @@ describe('renderResultSummary', () => {
     const failed = result({ status: 'failed', stepFails: true, authMethod, hint: 'Do this.', cause });
     const html = renderResultSummary(ORG_ID, failed);
     expect(html).toContain(`<h2>❌ Not deleted: ${text}</h2>`);
-    const what = docs === undefined ? '' : ` <a href="${docs}">`;
-    expect(html).toContain(`<p><strong>What to do:</strong> Do this.${what}`);
+    const what = docs === undefined ? '' : ` <a href="${docs}</a>`;
+    expect(html).toContain(`<p><strong>What to do:</strong> Do this.${what}</p>`);
     if (docs === undefined) expect(html).not.toContain('<a ');
     expect(renderResultSummary(ORG_ID, { ...failed, dryRun: true })).toContain(`<h2>❌ Dry run failed: ${text}</h2>`);
   });
@@ -270,6 +270,32 @@ describe('renderResultSummary', () => {
     expect(tokenRefused).toContain(row('Last attempt', 'token request failed: the token endpoint answered HTTP 401'));
     const success = renderResultSummary(ORG_ID, result({ errorCode: 'X', detail: 'Y', hint: 'Z' }));
     expect(success).not.toMatch(/Atlas said|What to do|Last attempt/);
+  });
+
+  it('writes no empty rows or lists: no requests, no status, no checks', () => {
+    const bare = renderResultSummary(ORG_ID, result({ requests: [], httpStatus: undefined }));
+    expect(bare).not.toMatch(/Request|HTTP status/);
+    const noChecks = renderResultSummary(ORG_ID, result({ status: 'dry-run-passed', dryRun: true, checks: [] }));
+    expect(noChecks).not.toContain('<ul>');
+    expect(noChecks).toContain('<p>A dry run deletes nothing');
+    const passedUnchecked = renderResultSummary(ORG_ID, result({ status: 'dry-run-passed', dryRun: true }));
+    expect(passedUnchecked).toContain('<p>A dry run deletes nothing');
+    const roleRefused = renderResultSummary(
+      ORG_ID,
+      result({
+        status: 'failed',
+        stepFails: true,
+        dryRun: true,
+        cause: { kind: 'role' },
+        checks: [{ what: safe('the credentials were accepted'), verified: true }],
+      }),
+    );
+    expect(roleRefused).toContain('<ul>\n<li>✅ the credentials were accepted</li>\n</ul>');
+    const deleteWithChecks = renderResultSummary(
+      ORG_ID,
+      result({ checks: [{ what: safe('the credentials were accepted'), verified: true }] }),
+    );
+    expect(deleteWithChecks).not.toContain('<ul>');
   });
 
   it('says how long a delete waited for a live migration, and for how many checks', () => {
