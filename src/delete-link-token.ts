@@ -172,8 +172,9 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
       line`A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`,
     );
     await runtime.sleep(pause, runtime.cancelSignal);
+    // The wait lasts until the next check (or the cancellation), not until the last refusal.
+    wait.waitedMs = runtime.now() - startedAt;
     if (runtime.cancelSignal.aborted) {
-      wait.waitedMs = runtime.now() - startedAt;
       const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
       return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
     }

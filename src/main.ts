@@ -2,13 +2,11 @@
 // before cleanup, so a slow token revocation or a cancellation can never lose the result; and the
 // run's guard (run-guard.ts) reports for an operation that does not end by itself, so the step
 // always ends with its outputs, its summary and, on failure, one error line.
-import { linkTokenUrl, organizationUrl } from './atlas/endpoint.ts';
 import { NetworkConfigError, readNetworkEnvironment } from './atlas/network-env.ts';
 import type { AuthMethod } from './auth/authenticator.ts';
 import { deleteLinkToken } from './delete-link-token.ts';
 import { looksSecret } from './credential-shapes.ts';
 import { checkInputNames, InputError, readSettings, type Settings } from './inputs.ts';
-import { endpointOf } from './operation.ts';
 import { type RunResult, uncertainty } from './result.ts';
 import { guardRun, type ProcessHooks, processHooks, type StopReason, DEADLINE_MARGIN_MS } from './run-guard.ts';
 import { type Runner, type RunnerOutputs, runner as defaultRunner } from './runner.ts';
@@ -121,9 +119,6 @@ function stoppedResult(reason: StopReason, session: Session, startedAt: number):
     deadline: line`No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
     drained: line`The run ended without a result: a request never settled; ${facts}.`,
   };
-  const call = settings.dryRun
-    ? { method: 'GET' as const, url: organizationUrl(settings), success: 200 }
-    : { method: 'DELETE' as const, url: linkTokenUrl(settings), success: 204 };
   const last = progress.last;
   return {
     status: 'failed',
@@ -133,7 +128,6 @@ function stoppedResult(reason: StopReason, session: Session, startedAt: number):
     attempts: progress.attempts,
     ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
     message: messages[reason],
-    endpoint: endpointOf(call),
     durationMs: runtime.now() - startedAt,
     attemptLog: progress.attemptLog,
     cancelled: reason === 'cancelled',

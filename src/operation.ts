@@ -35,7 +35,6 @@ export function conclude(
 ): RunResult {
   return buildResult(report, verdict, {
     authMethod: session.auth.method,
-    endpoint: endpointOf(call),
     durationMs: session.runtime.now() - startedAt,
     dryRun: session.settings.dryRun,
     attempts: session.progress.attempts,

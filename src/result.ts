@@ -57,8 +57,6 @@ export interface RunResult {
   hint?: SafeText;
   /** One line for the log: what happened and, on failure, why. */
   message: SafeText;
-  /** `DELETE https://…` */
-  endpoint: SafeText;
   durationMs: number;
   attemptLog: AttemptRecord[];
   cancelled: boolean;
@@ -127,7 +125,6 @@ export function buildResult(
   verdict: Verdict,
   context: {
     authMethod: AuthMethod;
-    endpoint: SafeText;
     durationMs: number;
     dryRun: boolean;
     attempts: number;
@@ -149,7 +146,6 @@ export function buildResult(
     ...(detail ? { detail } : {}),
     ...(verdict.hint ? { hint: verdict.hint } : {}),
     message: verdict.message,
-    endpoint: context.endpoint,
     durationMs: context.durationMs,
     attemptLog: context.attemptLog,
     cancelled: final.kind === 'error' && final.cancelled,

@@ -142,7 +142,11 @@ function facts(orgId: string, result: RunResult): [string, Cell][] {
   if (result.status === 'failed' && result.detail) rows.push(['Atlas said', result.detail]);
   if (result.migrationWait) {
     const wait = result.migrationWait;
-    const checks = `${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active`;
+    const where =
+      wait.projects.length === 0
+        ? ''
+        : ` in project${wait.projects.length === 1 ? '' : 's'} ${joinText(wait.projects, ', ')}`;
+    const checks = `${wait.checks} check${wait.checks === 1 ? '' : 's'} found a migration active${where}`;
     rows.push([
       'Waited for a live migration',
       `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}; ${checks}`,

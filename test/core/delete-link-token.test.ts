@@ -39,7 +39,7 @@ describe('a clean delete', () => {
     const result = await perform(settingsFor(baseUrl), log, instantRuntime());
 
     expect(result).toMatchObject({ status: 'deleted', stepFails: false, httpStatus: 204, attempts: 1 });
-    expect(result.endpoint).toBe(`DELETE ${baseUrl}${PATH_V1}`);
+    expect(result.requests).toEqual([`DELETE ${baseUrl}${PATH_V1}`]);
     expect(server.requests).toHaveLength(2);
     const [challenge, authorized] = server.requests;
     expect(challenge).toMatchObject({ method: 'DELETE', path: PATH_V1, query: {}, authorized: false, answer: '401' });

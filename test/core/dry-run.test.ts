@@ -131,7 +131,6 @@ describe('the check of the organization, in the core', () => {
       httpStatus: 200,
       attempts: 1,
       cause: { kind: 'not-atlas' },
-      endpoint: `GET ${baseUrl}${ORG_PATH}`,
     });
     expect(result.message).toBe(
       'Dry run failed: HTTP 200 to a request without authentication. Atlas always asks for credentials before it answers: this server is not the Atlas API. Check base-url, and any proxy between the runner and Atlas.',

@@ -66,7 +66,6 @@ describe('the organization answers with itself: nothing to delete', () => {
       errorCode: 'UNEXPECTED_ERROR',
       detail: 'Could not find the requested external organization link.',
       message: `Nothing to delete: organization "Stand-in Org" (${ORG_ID}) has no link-token.`,
-      endpoint: `DELETE ${baseUrl}${DELETE_PATH}`,
       durationMs: expect.any(Number) as number,
       attemptLog: [
         { attempt: 1, outcome: 'HTTP 404 UNEXPECTED_ERROR', durationMs: expect.any(Number) as number },
@@ -150,7 +149,6 @@ describe('the organization does not answer with itself: the 404 proves nothing',
       attempts: 2,
       hint: WRONG_ORG_HINT,
       cause: { kind: 'organization' },
-      endpoint: `GET ${baseUrl}/api/atlas/v1.0/orgs/${projectId}`,
     });
     expect(result.message).toBe(
       `Deleting the link-token failed: Atlas answered the delete with 404, and the organization ${projectId} did not answer with itself (HTTP 404 ORG_NOT_FOUND: No organization with ID ${projectId} exists.). ${WRONG_ORG_HINT}`,
@@ -224,7 +222,6 @@ describe('the organization does not answer with itself: the 404 proves nothing',
       attempts: 2,
       cancelled: false,
       cause: { kind: 'timeout' },
-      endpoint: `GET ${baseUrl}${ORG_PATH}`,
     });
     expect(result.httpStatus).toBeUndefined();
     expect(result.message).toBe(
@@ -246,7 +243,6 @@ describe('the organization does not answer with itself: the 404 proves nothing',
       status: 'failed',
       cancelled: true,
       cause: { kind: 'cancelled', outcome: 'the link-token was not deleted' },
-      endpoint: `GET ${baseUrl}${ORG_PATH}`,
     });
     expect(result.message).toBe('Cancelled: the job was cancelled during the request; the link-token was not deleted.');
   });

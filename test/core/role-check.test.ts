@@ -95,7 +95,6 @@ describe('the role check proves the Organization Owner role', () => {
       httpStatus: 200,
       attempts: 2,
       message: `Dry run passed: the credentials were accepted, the runner's IP address is allowed, organization "${ORGANIZATION_NAME}" (${ORG_ID}) is reachable, and the API key has ${OWNER_ROLE} (HTTP 200). ${LIMITS}`,
-      endpoint: `GET ${baseUrl}${ROLE_PATH}`,
       durationMs: expect.any(Number) as number,
       attemptLog: [
         { attempt: 1, outcome: 'HTTP 200', durationMs: expect.any(Number) as number },

@@ -137,11 +137,10 @@ export async function perform(
 /** Overrides of a result, with plain strings where the result holds SafeText. */
 export interface ResultOverrides extends Omit<
   Partial<RunResult>,
-  'message' | 'endpoint' | 'errorCode' | 'detail' | 'hint' | 'organizationName' | 'attemptLog' | 'note'
+  'message' | 'errorCode' | 'detail' | 'hint' | 'organizationName' | 'attemptLog' | 'note'
 > {
   note?: string;
   message?: string;
-  endpoint?: string;
   errorCode?: string;
   detail?: string;
   hint?: string;
@@ -151,7 +150,7 @@ export interface ResultOverrides extends Omit<
 
 /** A result as the core builds them, for rendering and reporting tests: a clean delete by default. */
 export function runResult(overrides: ResultOverrides = {}): RunResult {
-  const { message, endpoint, errorCode, detail, hint, organizationName, attemptLog, note, ...rest } = overrides;
+  const { message, errorCode, detail, hint, organizationName, attemptLog, note, ...rest } = overrides;
   const texts = { errorCode, detail, hint, organizationName, note };
   return {
     status: 'deleted',
@@ -160,9 +159,6 @@ export function runResult(overrides: ResultOverrides = {}): RunResult {
     httpStatus: 204,
     attempts: 1,
     message: safe(message ?? 'Deleted.'),
-    endpoint: safe(
-      endpoint ?? `DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`,
-    ),
     durationMs: 1234,
     attemptLog: (attemptLog ?? []).map((record) => ({ ...record, outcome: safe(record.outcome) })),
     cancelled: false,

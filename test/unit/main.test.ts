@@ -6,13 +6,16 @@ import { run } from '../../src/main.ts';
 import type { RunResult } from '../../src/result.ts';
 import type { Runner, RunnerOutputs } from '../../src/runner.ts';
 import { fakeProcess } from '../support/process-hooks.ts';
+import type { Session } from '../../src/session.ts';
 import {
+  atlasAnswer,
   instantRuntime,
   ORG_ID,
   PRIVATE_KEY,
   PUBLIC_KEY,
   type ResultOverrides,
   runResult,
+  safe,
 } from '../support/fixtures.ts';
 
 function recordingRunner(inputs: Record<string, string>) {
@@ -88,7 +91,7 @@ describe('run()', () => {
 });
 
 function resultOf(overrides: ResultOverrides): RunResult {
-  return runResult({ message: 'Deleted it.', endpoint: 'DELETE https://x', durationMs: 5, ...overrides });
+  return runResult({ message: 'Deleted it.', durationMs: 5, ...overrides });
 }
 
 describe('run(): reporting a result', () => {
@@ -279,6 +282,96 @@ describe('run(): a run that does not end by itself', () => {
     process.drain();
     await done;
     expect(events.at(-1)).toBe('failed The run ended without a result: a request never settled; nothing was deleted.');
+  });
+
+  // An operation that got as far as some attempts, then never ends: what the deadline reports is
+  // made of the run's progress alone.
+  function stuckAfter(progressed: (session: Session) => void, inputs: Record<string, string> = INPUTS) {
+    const recorded = recordingRunner(inputs);
+    const process = fakeProcess();
+    const clock = { now: 1_000_000 };
+    const done = run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: (signal) => ({ ...instantRuntime(signal), now: () => clock.now }),
+      hooks: process.hooks,
+      operation: (session) => {
+        progressed(session);
+        clock.now += 2_500;
+        return never();
+      },
+    });
+    return { ...recorded, process, done };
+  }
+
+  it('reports the last answer, the attempts and the requests the run got before its deadline', async () => {
+    const stuck = stuckAfter(({ progress }) => {
+      progress.attempts = 2;
+      progress.last = atlasAnswer({ status: 503, errorCode: 'SERVICE_UNAVAILABLE' });
+      progress.attemptLog.push(
+        { attempt: 1, outcome: safe('HTTP 503 SERVICE_UNAVAILABLE'), durationMs: 40, waitMs: 2_000 },
+        { attempt: 2, outcome: safe('timed out after 30 s'), durationMs: 30_000 },
+      );
+      progress.requestsSent.push(
+        safe(`DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`),
+      );
+      progress.deleteSent = true;
+    });
+    stuck.process.timers[0]?.fire();
+    await stuck.done;
+    expect(stuck.outputs).toEqual([
+      {
+        status: 'failed',
+        'auth-method': 'digest',
+        'http-status': '503',
+        attempts: '2',
+        'error-code': 'SERVICE_UNAVAILABLE',
+      },
+    ]);
+    expect(stuck.events.at(-1)).toBe(
+      'failed No result within the documented worst case of 13 min: the run was stopped; the link-token was not deleted.',
+    );
+    const summary = stuck.summaries[0] ?? '';
+    expect(summary).toContain(
+      `<tr><th align="left">Request</th><td>DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens</td></tr>`,
+    );
+    expect(summary).toContain('<tr><th align="left">Last attempt</th><td>timed out after 30 s</td></tr>');
+    expect(summary).toContain('<tr><th align="left">Attempts</th><td>2 attempts in 2.5 s</td></tr>');
+    expect(summary).toContain('<tr><td>1</td><td>HTTP 503 SERVICE_UNAVAILABLE</td><td>40 ms</td><td>2 s</td></tr>');
+  });
+
+  it('says a DELETE on its way when the run stopped may have deleted the link-token', async () => {
+    const stuck = stuckAfter(({ progress }) => {
+      progress.attempts = 1;
+      progress.deleteSent = true;
+      progress.deleteInFlight = true;
+    });
+    stuck.process.cancel();
+    await stuck.done;
+    expect(stuck.outputs).toEqual([
+      { status: 'failed', 'auth-method': 'digest', 'http-status': '', attempts: '1', 'error-code': '' },
+    ]);
+    expect(stuck.events.at(-1)).toBe(
+      'failed Cancelled: the job was cancelled; the link-token may or may not have been deleted.',
+    );
+    expect(stuck.summaries[0]).not.toContain('>Request');
+  });
+
+  it('says so too of an authorized request whose fate is unknown, and leaves the error code empty without one', async () => {
+    const stuck = stuckAfter(({ progress }) => {
+      progress.attempts = 3;
+      progress.last = atlasAnswer({ status: 502 });
+      progress.deleteSent = true;
+      progress.fateUnknown = true;
+    });
+    stuck.process.drain();
+    await stuck.done;
+    expect(stuck.outputs).toEqual([
+      { status: 'failed', 'auth-method': 'digest', 'http-status': '502', attempts: '3', 'error-code': '' },
+    ]);
+    expect(stuck.events.at(-1)).toBe(
+      'failed The run ended without a result: a request never settled; the link-token may or may not have been deleted.',
+    );
   });
 
   it("prefers the operation's own result when it comes within the grace", async () => {

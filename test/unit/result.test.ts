@@ -17,7 +17,6 @@ import { atlasAnswer, ORG_ID, safe } from '../support/fixtures.ts';
 const ENDPOINT = safe(`DELETE https://cloud.mongodb.com/api/atlas/v1.0/orgs/${ORG_ID}/liveMigrations/linkTokens`);
 const CONTEXT = {
   authMethod: 'digest' as const,
-  endpoint: ENDPOINT,
   durationMs: 1234,
   dryRun: false,
   attempts: 1,
@@ -76,7 +75,6 @@ describe('buildResult', () => {
       httpStatus: 204,
       attempts: 1,
       message: 'Deleted.',
-      endpoint: ENDPOINT,
       durationMs: 1234,
       attemptLog: [],
       cancelled: false,
@@ -100,7 +98,6 @@ describe('buildResult', () => {
       detail: 'No.',
       hint: 'Use an Owner.',
       message: 'Deleting failed: HTTP 403. Use an Owner.',
-      endpoint: ENDPOINT,
       durationMs: 1234,
       attemptLog: [],
       cancelled: false,

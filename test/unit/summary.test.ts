@@ -298,17 +298,43 @@ describe('renderResultSummary', () => {
     expect(deleteWithChecks).not.toContain('<ul>');
   });
 
-  it('says how long a delete waited for a live migration, and for how many checks', () => {
+  it('says how long a delete waited for a live migration, for how many checks and which projects', () => {
     const html = renderResultSummary(
       ORG_ID,
       result({ migrationWait: { waitedMs: 75_000, limitMs: 900_000, checks: 1, projects: [] } }),
     );
-    expect(html).toContain(row('Waited for a live migration', '1 min 15 s of 15 min; 1 check found it active'));
-    const more = renderResultSummary(
-      ORG_ID,
-      result({ migrationWait: { waitedMs: 2_000, limitMs: 60_000, checks: 3, projects: [] } }),
+    expect(html).toContain(
+      row('Waited for a live migration', '1 min 15 s of 15 min; 1 check found a migration active'),
     );
-    expect(more).toContain(row('Waited for a live migration', '2 s of 1 min; 3 checks found it active'));
+    const one = renderResultSummary(
+      ORG_ID,
+      result({
+        migrationWait: { waitedMs: 2_000, limitMs: 60_000, checks: 3, projects: [safe('60c4fd418ebe251047c50554')] },
+      }),
+    );
+    expect(one).toContain(
+      row(
+        'Waited for a live migration',
+        '2 s of 1 min; 3 checks found a migration active in project 60c4fd418ebe251047c50554',
+      ),
+    );
+    const two = renderResultSummary(
+      ORG_ID,
+      result({
+        migrationWait: {
+          waitedMs: 2_000,
+          limitMs: 60_000,
+          checks: 2,
+          projects: [safe('<a>'), safe('60c4fd418ebe251047c50555')],
+        },
+      }),
+    );
+    expect(two).toContain(
+      row(
+        'Waited for a live migration',
+        '2 s of 1 min; 2 checks found a migration active in projects &lt;a&gt;, 60c4fd418ebe251047c50555',
+      ),
+    );
   });
 
   it('never contains a key, rendering real results of a retried, refused run', async () => {
