@@ -30969,44 +30969,6 @@ function endSentence(text) {
     return /[.!?…]$/.test(text) ? text : line `${text}.`;
 }
 
-;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
-
-const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
-function atlasUrl(settings, path, version = settings.apiVersion) {
-    const url = new URL(`/api/atlas/${version}/orgs/${settings.orgId}${path}`, settings.baseUrl);
-    if (settings.pretty)
-        url.searchParams.set('pretty', 'true');
-    if (settings.envelope)
-        url.searchParams.set('envelope', 'true');
-    return url;
-}
-/** Delete One Link-Token. */
-function linkTokenUrl(settings) {
-    return atlasUrl(settings, '/liveMigrations/linkTokens');
-}
-/** Return One Organization: what a dry run asks for first (any organization role may read it). */
-function organizationUrl(settings) {
-    return atlasUrl(settings, '');
-}
-/**
- * Return All Projects Available for Migration: read-only, and requires the Organization Owner role,
- * as the DELETE does. It exists only under v2, whatever api-version says.
- */
-function availableProjectsUrl(settings) {
-    return atlasUrl(settings, '/liveMigrations/availableProjects', 'v2');
-}
-function acceptHeader(apiVersion) {
-    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
-}
-/** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
-function describeRequest(method, url) {
-    return fromSettings(`${method} ${url.href}`);
-}
-/** The API version a URL speaks, from its path. */
-function apiVersionOf(url) {
-    return url.pathname.startsWith('/api/atlas/v2/') ? 'v2' : 'v1.0';
-}
-
 ;// CONCATENATED MODULE: ./src/atlas/network-env.ts
 // The environment variables that decide how requests travel, read once and in this one place:
 // the proxy (https_proxy / HTTPS_PROXY), its credentials (secrets to mask), the hosts that bypass
@@ -31123,6 +31085,44 @@ function bypasses(noProxy, url) {
         candidates.some((candidate) => candidate === item || candidate.endsWith(`.${item}`) || (item.startsWith('.') && candidate.endsWith(item))));
 }
 
+;// CONCATENATED MODULE: ./src/atlas/endpoint.ts
+
+const V2_MEDIA_TYPE = 'application/vnd.atlas.2023-01-01+json';
+function atlasUrl(settings, path, version = settings.apiVersion) {
+    const url = new URL(`/api/atlas/${version}/orgs/${settings.orgId}${path}`, settings.baseUrl);
+    if (settings.pretty)
+        url.searchParams.set('pretty', 'true');
+    if (settings.envelope)
+        url.searchParams.set('envelope', 'true');
+    return url;
+}
+/** Delete One Link-Token. */
+function linkTokenUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/linkTokens');
+}
+/** Return One Organization: what a dry run asks for first (any organization role may read it). */
+function organizationUrl(settings) {
+    return atlasUrl(settings, '');
+}
+/**
+ * Return All Projects Available for Migration: read-only, and requires the Organization Owner role,
+ * as the DELETE does. It exists only under v2, whatever api-version says.
+ */
+function availableProjectsUrl(settings) {
+    return atlasUrl(settings, '/liveMigrations/availableProjects', 'v2');
+}
+function acceptHeader(apiVersion) {
+    return apiVersion === 'v2' ? V2_MEDIA_TYPE : 'application/json';
+}
+/** `DELETE https://cloud.mongodb.com/api/…`: built from validated settings only. */
+function describeRequest(method, url) {
+    return fromSettings(`${method} ${url.href}`);
+}
+/** The API version a URL speaks, from its path. */
+function apiVersionOf(url) {
+    return url.pathname.startsWith('/api/atlas/v2/') ? 'v2' : 'v1.0';
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -31195,6 +31195,7 @@ function parseHttpDate(text, nowMs) {
     if (hour > 23 || minute > 59 || second > 60)
         return undefined;
     const date = new Date(0);
+    // Stryker disable next-line StringLiteral: equivalent, the pattern has matched a month
     date.setUTCFullYear(year, MONTHS.indexOf(fields['month'] ?? ''), day); // not Date.UTC: it maps 0-99 to 19xx
     date.setUTCHours(hour, minute, Math.min(second, 59));
     return date.getUTCDate() === day ? date.getTime() : undefined;
@@ -31428,6 +31429,7 @@ function isJsonObject(value) {
 function parseJson(text) {
     try {
         return JSON.parse(text.replace(/^\uFEFF/, '')); // a byte order mark, which RFC 8259 lets parsers ignore
+        // Stryker disable next-line BlockStatement: equivalent, an empty catch returns undefined too
     }
     catch {
         return undefined;
@@ -31501,6 +31503,7 @@ function describeNonJson(answer, text) {
             bodyProblem: line `the answer was encoded (${fromServer(encoding, 40)}), which the action did not ask for`,
         };
     }
+    // Stryker disable next-line StringLiteral: equivalent, no stand-in for a missing header holds "html"
     const contentType = String(answer.headers['content-type'] ?? '');
     if (contentType.includes('html') || text.startsWith('<')) {
         const title = fromServer(/<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1] ?? '');
@@ -32125,15 +32128,11 @@ function parseChallenges(header) {
         while (text[i] === ' ' || text[i] === '\t')
             i++;
     };
+    // Stryker disable next-line EqualityOperator: equivalent, one more turn finds no token and ends
     while (i < text.length) {
-        skipSpaces();
-        if (text[i] === ',') {
-            i++;
-            continue;
-        }
         const token = TOKEN.exec(text.slice(i))?.[0];
         if (token === undefined) {
-            i++; // not a token: skip the stray character
+            i++; // a comma, a space or a stray character between parameters and challenges
             continue;
         }
         i += token.length;
@@ -32164,6 +32163,7 @@ function parseChallenges(header) {
     }
     function readBare() {
         const start = i;
+        // Stryker disable next-line EqualityOperator: equivalent, slice() stops at the end all the same
         while (i < text.length && text[i] !== ',' && text[i] !== ' ' && text[i] !== '\t')
             i++;
         return text.slice(start, i);
@@ -32207,6 +32207,7 @@ class ChallengeError extends Error {
 const quote = (value) => fromServer(value, 40);
 /** digest-fetch's client with node:crypto hashing (any algorithm) and a CSPRNG cnonce. */
 class NodeCryptoDigestClient extends DigestClient {
+    // Stryker disable next-line StringLiteral: equivalent, adopt() sets it before anything is hashed
     hashName = 'md5';
     hashWithAlgorithm(data) {
         return (0,external_node_crypto_.createHash)(this.hashName).update(data).digest('hex');
@@ -32254,6 +32255,7 @@ class DigestSigner {
         }
         const choice = pickStrongest(withAuthQop);
         if (!choice) {
+            // Stryker disable next-line StringLiteral: equivalent, a challenge without algorithm is MD5, which is always chosen
             const asked = listed(withAuthQop.map((challenge) => challenge.params['algorithm'] ?? 'MD5'));
             throw new ChallengeError(line `the server asked for an unsupported Digest algorithm (${asked})`);
         }
@@ -32333,6 +32335,7 @@ class ApiKeyAuthenticator {
     debug;
     staleRenewals = 0;
     /** The nonce in hand was issued before this attempt (a back-off may have outlived it). */
+    // Stryker disable next-line BooleanLiteral: equivalent, startAttempt() sets it before every request
     nonceFromEarlierAttempt = false;
     constructor(credentials, debug) {
         this.signer = new DigestSigner(credentials.publicKey, credentials.privateKey);
@@ -32447,6 +32450,7 @@ class ServiceAccountAuthenticator {
     /** Tokens replaced during the run (about to expire, or refused): revoked at the end all the same. */
     replaced = [];
     /** The token in hand was obtained before this attempt. */
+    // Stryker disable next-line BooleanLiteral: equivalent, startAttempt() sets it before every authorize()
     tokenFromEarlierAttempt = false;
     constructor(credentials, options) {
         const encoded = basicCredentials(credentials.clientId, credentials.clientSecret);
@@ -33032,7 +33036,6 @@ function buildResult(report, verdict, context) {
         ...(detail ? { detail } : {}),
         ...(verdict.hint ? { hint: verdict.hint } : {}),
         message: verdict.message,
-        endpoint: context.endpoint,
         durationMs: context.durationMs,
         attemptLog: context.attemptLog,
         cancelled: final.kind === 'error' && final.cancelled,
@@ -33101,7 +33104,6 @@ function announce(session, call, what) {
 function conclude(session, call, report, verdict, startedAt, extras = {}) {
     return buildResult(report, verdict, {
         authMethod: session.auth.method,
-        endpoint: endpointOf(call),
         durationMs: session.runtime.now() - startedAt,
         dryRun: session.settings.dryRun,
         attempts: session.progress.attempts,
@@ -33245,8 +33247,9 @@ async function deleteLinkToken(session) {
             lastAttempt.waitMs = pause; // the summary's "wait before next", as for a retry
         log.info(line `A live migration is still active${where}: checking again in ${formatDuration(pause)} (waited ${formatDuration(wait.waitedMs)} of ${limit}).`);
         await runtime.sleep(pause, runtime.cancelSignal);
+        // The wait lasts until the next check (or the cancellation), not until the last refusal.
+        wait.waitedMs = runtime.now() - startedAt;
         if (runtime.cancelSignal.aborted) {
-            wait.waitedMs = runtime.now() - startedAt;
             const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
             return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
         }
@@ -36857,7 +36860,10 @@ function facts(orgId, result) {
         rows.push(['Atlas said', result.detail]);
     if (result.migrationWait) {
         const wait = result.migrationWait;
-        const checks = `${wait.checks} check${wait.checks === 1 ? '' : 's'} found it active`;
+        const where = wait.projects.length === 0
+            ? ''
+            : ` in project${wait.projects.length === 1 ? '' : 's'} ${joinText(wait.projects, ', ')}`;
+        const checks = `${wait.checks} check${wait.checks === 1 ? '' : 's'} found a migration active${where}`;
         rows.push([
             'Waited for a live migration',
             `${formatDuration(wait.waitedMs)} of ${formatDuration(wait.limitMs)}; ${checks}`,
@@ -37104,8 +37110,6 @@ function worstCaseMs(settings) {
 
 
 
-
-
 /** Inputs masked before anything is printed (a client ID is an identifier, not a secret). */
 const SECRET_INPUTS = ['public-key', 'private-key', 'client-secret'];
 // Stryker disable next-line all: real timers, exercised end to end (back-off, cancellation)
@@ -37188,9 +37192,6 @@ function stoppedResult(reason, session, startedAt) {
         deadline: line `No result within the documented worst case of ${formatDuration(worstCaseMs(settings))}: the run was stopped; ${facts}.`,
         drained: line `The run ended without a result: a request never settled; ${facts}.`,
     };
-    const call = settings.dryRun
-        ? { method: 'GET', url: organizationUrl(settings), success: 200 }
-        : { method: 'DELETE', url: linkTokenUrl(settings), success: 204 };
     const last = progress.last;
     return {
         status: 'failed',
@@ -37200,7 +37201,6 @@ function stoppedResult(reason, session, startedAt) {
         attempts: progress.attempts,
         ...(last?.errorCode ? { errorCode: last.errorCode } : {}),
         message: messages[reason],
-        endpoint: endpointOf(call),
         durationMs: runtime.now() - startedAt,
         attemptLog: progress.attemptLog,
         cancelled: reason === 'cancelled',
