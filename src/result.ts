@@ -59,7 +59,6 @@ export interface RunResult {
   message: SafeText;
   durationMs: number;
   attemptLog: AttemptRecord[];
-  cancelled: boolean;
   /** A dry run: a GET of the organization instead of the DELETE. */
   dryRun: boolean;
   /** The organization's name, when a dry run reached it. */
@@ -148,7 +147,6 @@ export function buildResult(
     message: verdict.message,
     durationMs: context.durationMs,
     attemptLog: context.attemptLog,
-    cancelled: final.kind === 'error' && final.cancelled,
     dryRun: context.dryRun,
     ...(verdict.organizationName === undefined ? {} : { organizationName: verdict.organizationName }),
     ...(verdict.note === undefined ? {} : { note: verdict.note }),

@@ -551,7 +551,7 @@ describe('cancellation', () => {
       recordingLogger(),
       instantRuntime(controller.signal),
     );
-    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1, stepFails: true });
+    expect(result).toMatchObject({ status: 'failed', cause: { kind: 'cancelled' }, attempts: 1, stepFails: true });
     expect(result.message).toMatch(/^Cancelled/);
     expect(Date.now() - started).toBeLessThan(10_000); // generous: it is the 20 s timeout that must not be waited for
   });
@@ -563,7 +563,7 @@ describe('cancellation', () => {
     const runtime = instantRuntime(controller.signal);
     runtime.sleep = () => Promise.resolve(controller.abort());
     const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
-    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
+    expect(result).toMatchObject({ status: 'failed', cause: { kind: 'cancelled' }, attempts: 1 });
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -651,7 +651,7 @@ describe('attempts, measured and cut short', () => {
     const result = await perform(settingsFor(baseUrl), recordingLogger(), runtime);
     expect(result).toMatchObject({
       status: 'failed',
-      cancelled: true,
+      cause: { kind: 'cancelled' },
       httpStatus: 503,
       errorCode: 'SERVICE_UNAVAILABLE',
       attempts: 1,
@@ -669,7 +669,7 @@ describe('attempts, measured and cut short', () => {
     const result = await perform(settingsFor(`http://127.0.0.1:${port}`), recordingLogger(), runtime);
     expect(result.httpStatus).toBeUndefined();
     expect(result.errorCode).toBeUndefined();
-    expect(result.cancelled).toBe(true);
+    expect(result.cause).toMatchObject({ kind: 'cancelled' });
   });
 
   it('measures each attempt and the whole run on the injected clock', async () => {

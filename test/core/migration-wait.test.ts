@@ -121,7 +121,7 @@ describe('waiting out an active live migration', () => {
     const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 600_000 }), recordingLogger(), runtime);
     expect(result).toMatchObject({
       status: 'failed',
-      cancelled: true,
+      cause: { kind: 'cancelled' },
       httpStatus: 409,
       errorCode: 'CANNOT_DELETE_ORG_ACTIVE_LIVE_MIGRATION_ATLAS_ORG_LINK',
       attempts: 1,
@@ -180,7 +180,7 @@ describe('what the wait keeps track of', () => {
       controller.abort();
     };
     const result = await perform(settingsFor(baseUrl, { migrationWaitMs: 600_000 }), recordingLogger(), runtime);
-    expect(result).toMatchObject({ status: 'failed', cancelled: true, attempts: 1 });
+    expect(result).toMatchObject({ status: 'failed', cause: { kind: 'cancelled' }, attempts: 1 });
     expect(result.migrationWait).toEqual({ waitedMs: 2_000, limitMs: 600_000, checks: 1, projects: PROJECTS });
     expect(result.durationMs).toBe(2_000);
   });

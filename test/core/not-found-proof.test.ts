@@ -71,7 +71,6 @@ describe('the organization answers with itself: nothing to delete', () => {
         { attempt: 1, outcome: 'HTTP 404 UNEXPECTED_ERROR', durationMs: expect.any(Number) as number },
         { attempt: 1, outcome: 'HTTP 200', durationMs: expect.any(Number) as number },
       ],
-      cancelled: false,
       dryRun: false,
       requests: [`DELETE ${baseUrl}${DELETE_PATH}`, `GET ${baseUrl}${ORG_PATH}`],
     });
@@ -220,7 +219,6 @@ describe('the organization does not answer with itself: the 404 proves nothing',
       status: 'failed',
       stepFails: true,
       attempts: 2,
-      cancelled: false,
       cause: { kind: 'timeout' },
     });
     expect(result.httpStatus).toBeUndefined();
@@ -241,7 +239,6 @@ describe('the organization does not answer with itself: the 404 proves nothing',
     const { result } = await remove({}, instantRuntime(controller.signal));
     expect(result).toMatchObject({
       status: 'failed',
-      cancelled: true,
       cause: { kind: 'cancelled', outcome: 'the link-token was not deleted' },
     });
     expect(result.message).toBe('Cancelled: the job was cancelled during the request; the link-token was not deleted.');

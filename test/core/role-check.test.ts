@@ -100,7 +100,6 @@ describe('the role check proves the Organization Owner role', () => {
         { attempt: 1, outcome: 'HTTP 200', durationMs: expect.any(Number) as number },
         { attempt: 1, outcome: 'HTTP 200', durationMs: expect.any(Number) as number },
       ],
-      cancelled: false,
       dryRun: true,
       organizationName: ORGANIZATION_NAME,
       checks: passed('API key'),
@@ -255,7 +254,7 @@ describe('the role check gets no usable answer', () => {
   it('fails on a role check that times out, naming the role check', async () => {
     await start([ACME, { action: 'hang' }]);
     const { result } = await dryRun({ maxAttempts: 1, timeoutMs: 200 });
-    expect(result).toMatchObject({ status: 'failed', attempts: 2, cause: { kind: 'timeout' }, cancelled: false });
+    expect(result).toMatchObject({ status: 'failed', attempts: 2, cause: { kind: 'timeout' } });
     expect(result.httpStatus).toBeUndefined();
     expect(result.message).toBe(
       'Dry run (role check) failed: timed out after 200 ms. No answer came within timeout-seconds: re-run the step later, or raise timeout-seconds or max-attempts.',
@@ -275,7 +274,6 @@ describe('the role check gets no usable answer', () => {
     const { result } = await dryRun({}, instantRuntime(controller.signal));
     expect(result).toMatchObject({
       status: 'failed',
-      cancelled: true,
       cause: { kind: 'cancelled', outcome: 'nothing was deleted' },
     });
     expect(result.message).toBe('Cancelled: the job was cancelled during the request; nothing was deleted.');

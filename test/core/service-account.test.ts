@@ -317,7 +317,7 @@ describe('service account', () => {
     const pending = perform(serviceAccount(baseUrl), log, instantRuntime(controller.signal));
     setTimeout(() => controller.abort(), 100);
     const result = await pending;
-    expect(result.cancelled).toBe(true);
+    expect(result.cause).toMatchObject({ kind: 'cancelled' });
     expect(log.lines).toContain(
       'warning: Did not revoke the access token: the job was cancelled; it expires by itself within the hour.',
     );

@@ -161,7 +161,6 @@ export function runResult(overrides: ResultOverrides = {}): RunResult {
     message: safe(message ?? 'Deleted.'),
     durationMs: 1234,
     attemptLog: (attemptLog ?? []).map((record) => ({ ...record, outcome: safe(record.outcome) })),
-    cancelled: false,
     dryRun: false,
     ...rest,
     ...Object.fromEntries(

@@ -1,12 +1,14 @@
 // run() with a recording runner in place of @actions/core and a fake process: what reaches the runner,
 // in which order, on the paths the black-box tests cannot reach (a bug inside the operation, the
 // run's guard).
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/main.ts';
 import type { RunResult } from '../../src/result.ts';
 import type { Runner, RunnerOutputs } from '../../src/runner.ts';
 import { fakeProcess } from '../support/process-hooks.ts';
 import type { Session } from '../../src/session.ts';
+import { fromServer } from '../../src/text.ts';
 import {
   atlasAnswer,
   instantRuntime,
@@ -41,6 +43,9 @@ function recordingRunner(inputs: Record<string, string>) {
   };
   return { runner, events, outputs, summaries };
 }
+
+const EXTRA_REFUSED =
+  "failed Invalid input 'extra': it is not an input of this action; its inputs are listed in action.yml and the README";
 
 const INPUTS = { 'org-id': ORG_ID, 'public-key': PUBLIC_KEY, 'private-key': PRIVATE_KEY };
 
@@ -200,6 +205,127 @@ describe('run(): reporting a result', () => {
     expect(missing.events).toContain('debug No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
   });
 
+  it("says the operation's warnings before its result line", async () => {
+    const { events } = await runWith(resultOf({ warnings: [safe('Atlas marks api-version v1.0 deprecated.')] }));
+    expect(events.slice(-4)).toEqual([
+      'outputs',
+      'summary',
+      'warning Atlas marks api-version v1.0 deprecated.',
+      'info Deleted it.',
+    ]);
+  });
+
+  it('hides an input secret in server text, not only in the log the runner masks', async () => {
+    const privateKey = randomUUID();
+    const recorded = recordingRunner({ ...INPUTS, 'private-key': privateKey });
+    await run({
+      runner: recorded.runner,
+      env: {},
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => Promise.resolve({ ...resultOf({}), message: fromServer(`the server said ${privateKey}`) }),
+    });
+    expect(recorded.events.at(-1)).toBe('info the server said ***');
+  });
+
+  it('masks a secret-looking value of any input variable, whatever its case, and of no other variable', async () => {
+    const { runner, events } = recordingRunner(INPUTS);
+    await run({
+      runner,
+      env: {
+        'INPUT_API-VERSION': 'mdb_sa_sk_in_api_version',
+        input_extra: 'mdb_sa_sk_lower_case',
+        NOT_AN_INPUT: 'mdb_sa_sk_elsewhere',
+      },
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(events.filter((event) => event.startsWith('mask'))).toEqual([
+      `mask ${PUBLIC_KEY}`,
+      `mask ${PRIVATE_KEY}`,
+      'mask mdb_sa_sk_in_api_version',
+      'mask mdb_sa_sk_lower_case',
+    ]);
+    expect(events.at(-1)).toBe(EXTRA_REFUSED);
+  });
+
+  it('refuses an input variable the action does not have before the operation runs', async () => {
+    let ran = false;
+    const recorded = recordingRunner(INPUTS);
+    await run({
+      runner: recorded.runner,
+      env: { input_extra: 'yes' },
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => {
+        ran = true;
+        return Promise.resolve(resultOf({}));
+      },
+    });
+    expect(ran).toBe(false);
+    expect(recorded.events.at(-1)).toBe(EXTRA_REFUSED);
+    expect(recorded.outputs).toEqual([
+      { status: 'failed', 'auth-method': '', 'http-status': '', attempts: '0', 'error-code': '' },
+    ]);
+  });
+
+  it.each([
+    ['an input', { 'max-attempts': '0' }, {}],
+    ['a proxy variable', {}, { HTTPS_PROXY: 'socks5://proxy:1080' }],
+  ])('reports a refused %s once, even when failing the step throws', async (_what, inputs, env) => {
+    const recorded = recordingRunner({ ...INPUTS, ...inputs });
+    let failures = 0;
+    recorded.runner.setFailed = () => {
+      failures++;
+      throw new Error('stdout closed');
+    };
+    await run({
+      runner: recorded.runner,
+      env,
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect([recorded.outputs.length, recorded.summaries.length, failures]).toEqual([1, 1, 1]);
+    expect(recorded.events.at(-1)).toBe('warning Unexpected error: stdout closed');
+  });
+
+  it('removes NODE_TLS_REJECT_UNAUTHORIZED=0 from the environment, so Node never warns that verification is off', async () => {
+    const env: NodeJS.ProcessEnv = { NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+    const recorded = recordingRunner(INPUTS);
+    await run({
+      runner: recorded.runner,
+      env,
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(env).toEqual({});
+    const kept: NodeJS.ProcessEnv = { NODE_TLS_REJECT_UNAUTHORIZED: '1' };
+    await run({
+      runner: recorded.runner,
+      env: kept,
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: fakeProcess().hooks,
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(kept).toEqual({ NODE_TLS_REJECT_UNAUTHORIZED: '1' });
+  });
+
+  it('disarms its guard once the result is reported: no timer armed, no signal listener left', async () => {
+    const process = fakeProcess();
+    await run({
+      runner: recordingRunner(INPUTS).runner,
+      env: {},
+      makeRuntime: (signal) => instantRuntime(signal),
+      hooks: process.hooks,
+      operation: () => Promise.resolve(resultOf({})),
+    });
+    expect(process.timers.map((timer) => timer.armed)).toEqual([false]);
+    expect(process.listeners()).toBe(0);
+  });
+
   it('only warns about a bug after the result was reported, never reports twice', async () => {
     const recorded = recordingRunner(INPUTS);
     recorded.runner.info = () => {
@@ -278,10 +404,11 @@ describe('run(): a run that does not end by itself', () => {
   });
 
   it('reports when the event loop drains with the operation still pending', async () => {
-    const { events, process, done } = start({ ...INPUTS, 'dry-run': 'true' });
+    const { events, summaries, process, done } = start({ ...INPUTS, 'dry-run': 'true' });
     process.drain();
     await done;
     expect(events.at(-1)).toBe('failed The run ended without a result: a request never settled; nothing was deleted.');
+    expect(summaries[0]).toMatch(/^<h2>❌ Stopped: a request never settled; nothing was deleted<\/h2>\n/);
   });
 
   // An operation that got as far as some attempts, then never ends: what the deadline reports is
@@ -386,7 +513,12 @@ describe('run(): a run that does not end by itself', () => {
         new Promise<RunResult>((resolve) => {
           session.runtime.cancelSignal.addEventListener('abort', () =>
             resolve(
-              resultOf({ status: 'failed', stepFails: true, cancelled: true, message: 'Cancelled: its own words.' }),
+              resultOf({
+                status: 'failed',
+                stepFails: true,
+                cause: { kind: 'cancelled' },
+                message: 'Cancelled: its own words.',
+              }),
             ),
           );
         }),

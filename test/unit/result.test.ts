@@ -77,7 +77,6 @@ describe('buildResult', () => {
       message: 'Deleted.',
       durationMs: 1234,
       attemptLog: [],
-      cancelled: false,
       dryRun: false,
     });
   });
@@ -100,7 +99,6 @@ describe('buildResult', () => {
       message: 'Deleting failed: HTTP 403. Use an Owner.',
       durationMs: 1234,
       attemptLog: [],
-      cancelled: false,
       dryRun: true,
       cause: { kind: 'role' },
     });
@@ -113,9 +111,8 @@ describe('buildResult', () => {
       verdict,
       CONTEXT,
     );
-    expect(kept).toMatchObject({ httpStatus: 503, errorCode: 'SERVICE_UNAVAILABLE', cancelled: true });
+    expect(kept).toMatchObject({ httpStatus: 503, errorCode: 'SERVICE_UNAVAILABLE' });
     const none = buildResult(report(failed()), verdict, CONTEXT);
-    expect(none.cancelled).toBe(false);
     expect(Object.keys(none)).not.toContain('httpStatus');
     expect(Object.keys(none)).not.toContain('errorCode');
     expect(Object.keys(none)).not.toContain('detail');

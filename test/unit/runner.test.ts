@@ -81,3 +81,17 @@ describe('runner', () => {
     expect(await runner.writeSummary('<p>y</p>')).toBe(false);
   });
 });
+
+describe('a closed stdout', () => {
+  const stdoutError = (code: string): NodeJS.ErrnoException =>
+    Object.assign(new Error(`write ${code}`), { code, errno: -32, syscall: 'write' });
+
+  it('costs the log, not the run, when the reader has gone (EPIPE)', () => {
+    expect(process.stdout.emit('error', stdoutError('EPIPE'))).toBe(true);
+  });
+
+  it('stays fatal for any other stdout error', () => {
+    const error = stdoutError('EIO');
+    expect(() => process.stdout.emit('error', error)).toThrow(error);
+  });
+});

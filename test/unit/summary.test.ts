@@ -155,13 +155,12 @@ describe('renderResultSummary', () => {
     const cancelled = result({
       status: 'failed',
       stepFails: true,
-      cancelled: true,
       cause: { kind: 'cancelled', outcome: safe('the link-token may or may not have been deleted') },
     });
     expect(renderResultSummary(ORG_ID, cancelled)).toMatch(
       /^<h2>❌ Cancelled: the link-token may or may not have been deleted<\/h2>\n<table>/,
     );
-    const early = result({ status: 'failed', stepFails: true, cancelled: true, cause: { kind: 'cancelled' } });
+    const early = result({ status: 'failed', stepFails: true, cause: { kind: 'cancelled' } });
     expect(renderResultSummary(ORG_ID, early)).toMatch(/^<h2>❌ Cancelled: nothing is known of the link-token<\/h2>/);
     const stopped = result({
       status: 'failed',
