@@ -33104,7 +33104,7 @@ function announce(session, call, what) {
     return runtime.now();
 }
 /** The result of an operation: the last request's facts, the run's attempts, the operation's verdict. */
-function conclude(session, call, report, verdict, startedAt, extras = {}) {
+function conclude(session, report, verdict, startedAt, extras = {}) {
     return buildResult(report, verdict, {
         authMethod: session.auth.method,
         durationMs: session.runtime.now() - startedAt,
@@ -33172,9 +33172,9 @@ async function confirmNotFound(session, deletion, startedAt) {
     const { final } = report;
     if (final.kind === 'error') {
         if (final.cancelled)
-            return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
+            return conclude(session, report, errorVerdict(final, report, WHAT, false), startedAt);
         const why = line `Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
-        return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
+        return conclude(session, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
     }
     const { answer, proof } = final;
     const id = answer.json?.['id'];
@@ -33182,7 +33182,7 @@ async function confirmNotFound(session, deletion, startedAt) {
         const name = answer.json?.['name'];
         const named = typeof name === 'string' && name.trim() !== '' ? line `"${fromServer(name, 100)}" ` : line ``;
         const note = deletion.report.fateUnknown ? line ` ${MAY_HAVE_DELETED}` : line ``;
-        return conclude(session, deletion.call, deletion.report, {
+        return conclude(session, deletion.report, {
             status: 'not-found',
             stepFails: settings.failOnNotFound,
             proof: deletion.proof,
@@ -33199,7 +33199,7 @@ async function confirmNotFound(session, deletion, startedAt) {
             cause: { kind: 'organization' },
             hint: line `Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`,
         };
-    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
+    return conclude(session, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
 }
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
 function activeMigration(report) {
@@ -33229,7 +33229,7 @@ async function deleteLinkToken(session) {
             const verdict = judge(report, session, call);
             if (verdict.status === 'not-found')
                 return confirmNotFound(session, { call, report, proof: verdict.proof }, startedAt);
-            return conclude(session, call, report, verdict, startedAt, extras());
+            return conclude(session, report, verdict, startedAt, extras());
         }
         wait.checks = check;
         wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];
@@ -33242,7 +33242,7 @@ async function deleteLinkToken(session) {
                 cause: { kind: 'active-migration', projects: wait.projects },
                 hint: line `Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`,
             };
-            return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
+            return conclude(session, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
         }
         const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
         const lastAttempt = report.attemptLog.at(-1);
@@ -33254,7 +33254,7 @@ async function deleteLinkToken(session) {
         wait.waitedMs = runtime.now() - startedAt;
         if (runtime.cancelSignal.aborted) {
             const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
-            return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
+            return conclude(session, cancelled, judge(cancelled, session, call), startedAt, extras());
         }
     }
 }
@@ -37054,7 +37054,7 @@ async function verifyOrganization(session) {
     const organizationReport = await attemptUntilFinal(organizationCall, session);
     const organization = judgeOrganization(organizationReport, session, organizationCall);
     if ('status' in organization)
-        return conclude(session, organizationCall, organizationReport, organization, startedAt);
+        return conclude(session, organizationReport, organization, startedAt);
     // The operation exists only under v2: its media type, whatever api-version says.
     const roleCall = {
         method: 'GET',
@@ -37065,7 +37065,7 @@ async function verifyOrganization(session) {
     log.info(line `The organization "${organization.name}" answered. Checking ${OWNER_ROLE}: ${endpointOf(roleCall)}.`);
     const roleReport = await attemptUntilFinal(roleCall, session);
     const { verdict, checks, warnings } = judgeRole(roleReport, session, roleCall, organization);
-    return conclude(session, roleCall, roleReport, verdict, startedAt, { checks, warnings });
+    return conclude(session, roleReport, verdict, startedAt, { checks, warnings });
 }
 
 ;// CONCATENATED MODULE: ./src/worst-case.ts

@@ -80,9 +80,9 @@ async function confirmNotFound(
   const report = await attemptUntilFinal(call, session);
   const { final } = report;
   if (final.kind === 'error') {
-    if (final.cancelled) return conclude(session, call, report, errorVerdict(final, report, WHAT, false), startedAt);
+    if (final.cancelled) return conclude(session, report, errorVerdict(final, report, WHAT, false), startedAt);
     const why = line`Atlas answered the delete with 404, and the organization could not be confirmed: ${final.description}`;
-    return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
+    return conclude(session, report, failedVerdict(WHAT, why, report.attempts, final), startedAt);
   }
   const { answer, proof } = final;
   const id = answer.json?.['id'];
@@ -92,7 +92,6 @@ async function confirmNotFound(
     const note = deletion.report.fateUnknown ? line` ${MAY_HAVE_DELETED}` : line``;
     return conclude(
       session,
-      deletion.call,
       deletion.report,
       {
         status: 'not-found',
@@ -113,7 +112,7 @@ async function confirmNotFound(
         cause: { kind: 'organization' },
         hint: line`Check org-id: it must be the ID of the organization (Organization Settings in Atlas); a project ID has the same 24-character shape. The link-token of the right organization may still exist.`,
       };
-  return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
+  return conclude(session, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt);
 }
 
 /** The answer, when it is Atlas refusing the delete because a live migration is still active. */
@@ -150,7 +149,7 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
       const verdict = judge(report, session, call);
       if (verdict.status === 'not-found')
         return confirmNotFound(session, { call, report, proof: verdict.proof }, startedAt);
-      return conclude(session, call, report, verdict, startedAt, extras());
+      return conclude(session, report, verdict, startedAt, extras());
     }
     wait.checks = check;
     wait.projects = [...new Set([...wait.projects, ...activeMigrationProjects(active)])];
@@ -163,7 +162,7 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
         cause: { kind: 'active-migration', projects: wait.projects },
         hint: line`Raise migration-wait-seconds, or run this step once every migration of the organization has been cut over.`,
       };
-      return conclude(session, call, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
+      return conclude(session, report, failedVerdict(WHAT, why, report.attempts, diagnosis), startedAt, extras());
     }
     const pause = Math.min(pauseBeforeNextCheck(session, report, check), remaining);
     const lastAttempt = report.attemptLog.at(-1);
@@ -176,7 +175,7 @@ export async function deleteLinkToken(session: Session): Promise<RunResult> {
     wait.waitedMs = runtime.now() - startedAt;
     if (runtime.cancelSignal.aborted) {
       const cancelled = { ...report, final: cancelledWhileWaiting(report.final, 'migration wait') };
-      return conclude(session, call, cancelled, judge(cancelled, session, call), startedAt, extras());
+      return conclude(session, cancelled, judge(cancelled, session, call), startedAt, extras());
     }
   }
 }

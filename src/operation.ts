@@ -27,7 +27,6 @@ export function announce(
 /** The result of an operation: the last request's facts, the run's attempts, the operation's verdict. */
 export function conclude(
   session: Session,
-  call: AtlasCall,
   report: AttemptsReport,
   verdict: Verdict,
   startedAt: number,

@@ -164,7 +164,7 @@ export async function verifyOrganization(session: Session): Promise<RunResult> {
   );
   const organizationReport = await attemptUntilFinal(organizationCall, session);
   const organization = judgeOrganization(organizationReport, session, organizationCall);
-  if ('status' in organization) return conclude(session, organizationCall, organizationReport, organization, startedAt);
+  if ('status' in organization) return conclude(session, organizationReport, organization, startedAt);
 
   // The operation exists only under v2: its media type, whatever api-version says.
   const roleCall: AtlasCall = {
@@ -176,5 +176,5 @@ export async function verifyOrganization(session: Session): Promise<RunResult> {
   log.info(line`The organization "${organization.name}" answered. Checking ${OWNER_ROLE}: ${endpointOf(roleCall)}.`);
   const roleReport = await attemptUntilFinal(roleCall, session);
   const { verdict, checks, warnings } = judgeRole(roleReport, session, roleCall, organization);
-  return conclude(session, roleCall, roleReport, verdict, startedAt, { checks, warnings });
+  return conclude(session, roleReport, verdict, startedAt, { checks, warnings });
 }
