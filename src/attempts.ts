@@ -75,6 +75,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
     const signal = AbortSignal.any([runtime.cancelSignal, AbortSignal.timeout(settings.timeoutMs)]);
     auth.startAttempt();
     for (;;) {
+      // Stryker disable next-line ConditionalExpression: equivalent, an API key's authorize() cannot fail or wait
       phase = auth.method === 'service-account' ? 'token request' : 'request';
       const authorization = await auth.authorize(call.method, call.url, signal);
       phase = 'request';
@@ -114,6 +115,7 @@ async function attemptOnce(call: AtlasCall, session: Session): Promise<AttemptOu
         }
       }
       const failure: Failure = { kind: 'answer', status: answer.status, retryAfter: http.headers['retry-after'] };
+      // Stryker disable next-line BooleanLiteral: equivalent, fateUnknown() reads its second argument only for errors
       if (couldDelete && fateUnknown(failure, true)) fateIsUnknown = true;
       return {
         kind: 'answer',
@@ -218,6 +220,7 @@ export async function attemptUntilFinal(call: AtlasCall, session: Session): Prom
     progress.attemptLog.push(record);
     anyFateUnknown ||= outcome.fateUnknown;
     progress.fateUnknown ||= outcome.fateUnknown;
+    // Stryker disable next-line ConditionalExpression: equivalent, a cancelled attempt's failure is final as well
     const cancelled = outcome.kind === 'error' && outcome.cancelled;
     if (cancelled || !isTransient(outcome.failure) || attempt >= settings.maxAttempts) {
       return report(outcome, attempt);
