@@ -15,7 +15,7 @@ export default {
   concurrency: 2,
   // Some tests start loopback servers and wait out short timeouts.
   timeoutMS: 20_000,
-  thresholds: { high: 90, low: 85, break: 85 },
+  thresholds: { high: 95, low: 90, break: 90 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -16,8 +16,9 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text', 'html', 'json-summary', 'lcov'],
       reportsDirectory: 'reports/coverage',
-      // Today's figures, rounded down to a tenth: a change that lowers coverage fails.
-      thresholds: { statements: 96.3, branches: 95.2, functions: 94.5, lines: 96.5 },
+      // A little below today's figures (docs/testing.md): a change that lowers coverage fails, the
+      // machine's timing (branches only a loopback race reaches) does not.
+      thresholds: { statements: 97.8, branches: 96.6, functions: 95.5, lines: 98.5 },
     },
   },
 });
