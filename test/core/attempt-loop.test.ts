@@ -128,6 +128,21 @@ function cancelledAtFirstWait(): Runtime & { sleeps: number[] } {
   return runtime;
 }
 
+/** The outcome of an attempt ended by the job's cancellation: final, with what was known by then. */
+const cancelledOutcome = (
+  description: string,
+  phase: string,
+  facts: { fateUnknown: boolean; httpStatus?: number; errorCode?: string },
+) => ({
+  kind: 'error',
+  failure: { kind: 'final' },
+  description,
+  cause: { kind: 'cancelled' },
+  cancelled: true,
+  phase,
+  ...facts,
+});
+
 const warnings = (log: RecordingLogger): string[] => log.lines.filter((entry) => entry.startsWith('warning: '));
 
 describe('the phase an attempt ends in', () => {
@@ -142,15 +157,9 @@ describe('the phase an attempt ends in', () => {
 
     const report = await attemptUntilFinal(deleteCall(baseUrl), session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'final' },
-      description: 'cancelled during the token request',
-      cause: { kind: 'cancelled' },
-      cancelled: true,
-      fateUnknown: false,
-      phase: 'token request',
-    });
+    expect(report.final).toStrictEqual(
+      cancelledOutcome('cancelled during the token request', 'token request', { fateUnknown: false }),
+    );
     expect(report).toMatchObject({ attempts: 1, fateUnknown: false, deleteSent: false });
     expect(session.progress.requestsSent).toEqual([]);
   });
@@ -212,15 +221,9 @@ describe('the phase an attempt ends in', () => {
     controller.abort();
     const report = await pending;
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'final' },
-      description: 'cancelled during the request',
-      cause: { kind: 'cancelled' },
-      cancelled: true,
-      fateUnknown: true,
-      phase: 'request',
-    });
+    expect(report.final).toStrictEqual(
+      cancelledOutcome('cancelled during the request', 'request', { fateUnknown: true }),
+    );
     expect(report).toMatchObject({ attempts: 1, fateUnknown: true, deleteSent: true });
     expect(runtime.sleeps).toEqual([]);
     expect(session.progress.deleteInFlight).toBe(false);
@@ -458,17 +461,13 @@ describe('a cancellation during the back-off wait', () => {
 
     const report = await attemptUntilFinal(deleteCall(baseUrl), session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'final' },
-      description: 'cancelled while waiting to retry',
-      cause: { kind: 'cancelled' },
-      cancelled: true,
-      fateUnknown: false,
-      phase: 'wait',
-      httpStatus: 503,
-      errorCode: 'SERVICE_UNAVAILABLE',
-    });
+    expect(report.final).toStrictEqual(
+      cancelledOutcome('cancelled while waiting to retry', 'wait', {
+        fateUnknown: false,
+        httpStatus: 503,
+        errorCode: 'SERVICE_UNAVAILABLE',
+      }),
+    );
     expect(report).toMatchObject({ attempts: 1, fateUnknown: false, deleteSent: true });
     expect(runtime.sleeps).toHaveLength(1);
   });
@@ -480,17 +479,13 @@ describe('a cancellation during the back-off wait', () => {
 
     const report = await attemptUntilFinal(deleteCall(baseUrl), session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'final' },
-      description: 'cancelled while waiting to retry',
-      cause: { kind: 'cancelled' },
-      cancelled: true,
-      fateUnknown: true,
-      phase: 'wait',
-      httpStatus: 500,
-      errorCode: 'UNEXPECTED_ERROR',
-    });
+    expect(report.final).toStrictEqual(
+      cancelledOutcome('cancelled while waiting to retry', 'wait', {
+        fateUnknown: true,
+        httpStatus: 500,
+        errorCode: 'UNEXPECTED_ERROR',
+      }),
+    );
     expect(report).toMatchObject({ attempts: 1, fateUnknown: true });
   });
 
@@ -501,15 +496,9 @@ describe('a cancellation during the back-off wait', () => {
 
     const report = await attemptUntilFinal(deleteCall(baseUrl), session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'final' },
-      description: 'cancelled while waiting to retry',
-      cause: { kind: 'cancelled' },
-      cancelled: true,
-      fateUnknown: false,
-      phase: 'wait',
-    });
+    expect(report.final).toStrictEqual(
+      cancelledOutcome('cancelled while waiting to retry', 'wait', { fateUnknown: false }),
+    );
     expect(report).toMatchObject({ attempts: 1, fateUnknown: false, deleteSent: false });
     expect(server.requests.map((request) => request.answer)).toEqual(['reset']);
   });

@@ -13,6 +13,7 @@ import {
   PUBLIC_KEY,
   recordingLogger,
   settingsFor,
+  abortWhen,
 } from '../support/fixtures.ts';
 import type { Settings } from '../../src/inputs.ts';
 import type { RequestAuthenticator } from '../../src/auth/authenticator.ts';
@@ -229,14 +230,8 @@ describe('the organization does not answer with itself: the 404 proves nothing',
 
   it('reports a cancellation during the check as such: the link-token was not deleted', async () => {
     await start([NOT_FOUND, { action: 'hang' }]);
-    const controller = new AbortController();
-    const poll = setInterval(() => {
-      if (standIn.requests.length === 3) {
-        clearInterval(poll);
-        controller.abort();
-      }
-    }, 5);
-    const { result } = await remove({}, instantRuntime(controller.signal));
+    const cancelSignal = abortWhen(() => standIn.requests.length === 3);
+    const { result } = await remove({}, instantRuntime(cancelSignal));
     expect(result).toMatchObject({
       status: 'failed',
       cause: { kind: 'cancelled', outcome: 'the link-token was not deleted' },

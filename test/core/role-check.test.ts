@@ -26,6 +26,7 @@ import {
   PUBLIC_KEY,
   recordingLogger,
   settingsFor,
+  abortWhen,
 } from '../support/fixtures.ts';
 import type { Settings } from '../../src/inputs.ts';
 import type { RunResult } from '../../src/result.ts';
@@ -264,14 +265,8 @@ describe('the role check gets no usable answer', () => {
 
   it('says a dry run cancelled during the role check deleted nothing', async () => {
     await start([ACME, { action: 'hang' }]);
-    const controller = new AbortController();
-    const poll = setInterval(() => {
-      if (standIn.requests.length === 3) {
-        clearInterval(poll);
-        controller.abort();
-      }
-    }, 5);
-    const { result } = await dryRun({}, instantRuntime(controller.signal));
+    const cancelSignal = abortWhen(() => standIn.requests.length === 3);
+    const { result } = await dryRun({}, instantRuntime(cancelSignal));
     expect(result).toMatchObject({
       status: 'failed',
       cause: { kind: 'cancelled', outcome: 'nothing was deleted' },

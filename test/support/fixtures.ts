@@ -196,3 +196,15 @@ export function waitingClockRuntime(): Runtime & { sleeps: number[] } {
   };
   return runtime;
 }
+
+/** A signal that aborts once `condition` holds (checked every 5 ms): a cancellation at a chosen point. */
+export function abortWhen(condition: () => boolean): AbortSignal {
+  const controller = new AbortController();
+  const poll = setInterval(() => {
+    if (condition()) {
+      clearInterval(poll);
+      controller.abort();
+    }
+  }, 5);
+  return controller.signal;
+}

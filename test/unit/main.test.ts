@@ -3,7 +3,7 @@
 // run's guard).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/main.ts';
+import { type Dependencies, run } from '../../src/main.ts';
 import type { RunResult } from '../../src/result.ts';
 import type { Runner, RunnerOutputs } from '../../src/runner.ts';
 import { fakeProcess } from '../support/process-hooks.ts';
@@ -19,6 +19,17 @@ import {
   runResult,
   safe,
 } from '../support/fixtures.ts';
+
+/** run() with the given runner, no environment, an instant clock and a fake process, unless told otherwise. */
+function runOn(runner: Runner, overrides: Partial<Dependencies> = {}): Promise<void> {
+  return run({
+    runner,
+    env: {},
+    makeRuntime: (signal) => instantRuntime(signal),
+    hooks: fakeProcess().hooks,
+    ...overrides,
+  });
+}
 
 function recordingRunner(inputs: Record<string, string>) {
   const events: string[] = [];
@@ -182,26 +193,14 @@ describe('run(): reporting a result', () => {
   it('keeps going when the summary cannot be written, and debugs a missing summary file', async () => {
     const recorded = recordingRunner(INPUTS);
     recorded.runner.writeSummary = () => Promise.reject(new Error('disk full'));
-    await run({
-      runner: recorded.runner,
-      env: {},
-      makeRuntime: (signal) => instantRuntime(signal),
-      hooks: fakeProcess().hooks,
-      operation: () => Promise.resolve(resultOf({})),
-    });
+    await runOn(recorded.runner, { operation: () => Promise.resolve(resultOf({})) });
     expect(recorded.events.slice(-2)).toEqual([
       'warning Could not write the job summary: disk full',
       'info Deleted it.',
     ]);
     const missing = recordingRunner(INPUTS);
     missing.runner.writeSummary = () => Promise.resolve(false);
-    await run({
-      runner: missing.runner,
-      env: {},
-      makeRuntime: (signal) => instantRuntime(signal),
-      hooks: fakeProcess().hooks,
-      operation: () => Promise.resolve(resultOf({})),
-    });
+    await runOn(missing.runner, { operation: () => Promise.resolve(resultOf({})) });
     expect(missing.events).toContain('debug No job summary file (GITHUB_STEP_SUMMARY unset): summary skipped.');
   });
 
@@ -218,11 +217,7 @@ describe('run(): reporting a result', () => {
   it('hides an input secret in server text, not only in the log the runner masks', async () => {
     const privateKey = randomUUID();
     const recorded = recordingRunner({ ...INPUTS, 'private-key': privateKey });
-    await run({
-      runner: recorded.runner,
-      env: {},
-      makeRuntime: (signal) => instantRuntime(signal),
-      hooks: fakeProcess().hooks,
+    await runOn(recorded.runner, {
       operation: () => Promise.resolve({ ...resultOf({}), message: fromServer(`the server said ${privateKey}`) }),
     });
     expect(recorded.events.at(-1)).toBe('info the server said ***');
@@ -303,22 +298,13 @@ describe('run(): reporting a result', () => {
     });
     expect(env).toEqual({});
     const kept: NodeJS.ProcessEnv = { NODE_TLS_REJECT_UNAUTHORIZED: '1' };
-    await run({
-      runner: recorded.runner,
-      env: kept,
-      makeRuntime: (signal) => instantRuntime(signal),
-      hooks: fakeProcess().hooks,
-      operation: () => Promise.resolve(resultOf({})),
-    });
+    await runOn(recorded.runner, { env: kept, operation: () => Promise.resolve(resultOf({})) });
     expect(kept).toEqual({ NODE_TLS_REJECT_UNAUTHORIZED: '1' });
   });
 
   it('disarms its guard once the result is reported: no timer armed, no signal listener left', async () => {
     const process = fakeProcess();
-    await run({
-      runner: recordingRunner(INPUTS).runner,
-      env: {},
-      makeRuntime: (signal) => instantRuntime(signal),
+    await runOn(recordingRunner(INPUTS).runner, {
       hooks: process.hooks,
       operation: () => Promise.resolve(resultOf({})),
     });
@@ -331,13 +317,7 @@ describe('run(): reporting a result', () => {
     recorded.runner.info = () => {
       throw new Error('late');
     };
-    await run({
-      runner: recorded.runner,
-      env: {},
-      makeRuntime: (signal) => instantRuntime(signal),
-      hooks: fakeProcess().hooks,
-      operation: () => Promise.resolve(resultOf({})),
-    });
+    await runOn(recorded.runner, { operation: () => Promise.resolve(resultOf({})) });
     expect(recorded.outputs).toHaveLength(1);
     expect(recorded.events.at(-1)).toBe('warning Unexpected error: late');
   });
