@@ -576,7 +576,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('what the review of mutants asked for', () => {
+describe('the details of a delete: retries, nonces, envelopes, clock and log', () => {
   it('retries a 503 to the first, unauthenticated request instead of calling it a missing challenge', async () => {
     const [server, baseUrl] = await startStandIn();
     server.scriptUnauthenticated({ status: 503, body: ATLAS_ERRORS.unavailable() });

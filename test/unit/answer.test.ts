@@ -94,7 +94,7 @@ describe('readAtlasAnswer', () => {
       fromAtlas: true,
       json: content,
     });
-    // Issue 12's survivor: an envelope without content is no Atlas 404.
+    // An envelope without content is no Atlas 404.
     expect(readAtlasAnswer(http(200, '{"status":404,"content":null}'), true)).toEqual({ status: 404, httpStatus: 200 });
   });
 
