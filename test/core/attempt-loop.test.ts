@@ -143,6 +143,18 @@ const cancelledOutcome = (
   ...facts,
 });
 
+/** The outcome of an attempt that ran out of its 200 ms. */
+const timedOutOutcome = (phase: string, facts: { fateUnknown: boolean }) => ({
+  kind: 'error',
+  failure: { kind: 'timeout' },
+  description: 'timed out after 200 ms',
+  hint: TIMEOUT_HINT,
+  cause: { kind: 'timeout' },
+  cancelled: false,
+  phase,
+  ...facts,
+});
+
 const warnings = (log: RecordingLogger): string[] => log.lines.filter((entry) => entry.startsWith('warning: '));
 
 describe('the phase an attempt ends in', () => {
@@ -170,16 +182,7 @@ describe('the phase an attempt ends in', () => {
 
     const report = await attemptUntilFinal(deleteCall(baseUrl), session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'timeout' },
-      description: 'timed out after 200 ms',
-      hint: TIMEOUT_HINT,
-      cause: { kind: 'timeout' },
-      cancelled: false,
-      fateUnknown: false,
-      phase: 'token request',
-    });
+    expect(report.final).toStrictEqual(timedOutOutcome('token request', { fateUnknown: false }));
     expect(report).toMatchObject({ attempts: 1, fateUnknown: false, deleteSent: false });
   });
 
@@ -191,16 +194,7 @@ describe('the phase an attempt ends in', () => {
 
     const report = await attemptUntilFinal(call, session);
 
-    expect(report.final).toStrictEqual({
-      kind: 'error',
-      failure: { kind: 'timeout' },
-      description: 'timed out after 200 ms',
-      hint: TIMEOUT_HINT,
-      cause: { kind: 'timeout' },
-      cancelled: false,
-      fateUnknown: true,
-      phase: 'request',
-    });
+    expect(report.final).toStrictEqual(timedOutOutcome('request', { fateUnknown: true }));
     expect(report).toMatchObject({ attempts: 1, fateUnknown: true, deleteSent: true });
     expect(session.progress).toMatchObject({
       deleteInFlight: false,
